@@ -1,0 +1,7 @@
+//! tipscreen: screening for indicators of human trafficking with explainable rule sets.
+//!
+//! The library parses and validates rule sets, evaluates answers with three-valued logic and
+//! explains every result. It never prints and never exits; the binary does that.
+
+pub mod answer;
+pub mod condition;
