@@ -5,3 +5,10 @@
 
 pub mod answer;
 pub mod condition;
+pub mod diagnostic;
+pub mod engine;
+pub mod level;
+pub mod ruleset;
+pub mod i18n;
+pub mod input;
+pub mod output;

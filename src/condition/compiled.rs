@@ -164,7 +164,7 @@ impl Cond {
                 .copied()
                 .unwrap_or(Tri::Unknown),
             Cond::Child => env.child,
-            Cond::Not(c) => c.eval(env).not(),
+            Cond::Not(c) => !c.eval(env),
             Cond::And(cs) => {
                 let mut acc = Tri::True;
                 for c in cs.iter() {

@@ -15,17 +15,20 @@ pub enum Tri {
     True,
 }
 
-impl Tri {
+impl std::ops::Not for Tri {
+    type Output = Tri;
+
     /// Kleene negation.
-    #[must_use]
-    pub fn not(self) -> Tri {
+    fn not(self) -> Tri {
         match self {
             Tri::False => Tri::True,
             Tri::Unknown => Tri::Unknown,
             Tri::True => Tri::False,
         }
     }
+}
 
+impl Tri {
     /// Kleene conjunction.
     #[must_use]
     pub fn and(self, other: Tri) -> Tri {
@@ -76,10 +79,10 @@ mod tests {
                 if a == True || b == True {
                     assert_eq!(or, True);
                 }
-                assert_eq!(a.and(b).not(), a.not().or(b.not()), "de Morgan");
+                assert_eq!(!a.and(b), (!a).or(!b), "de Morgan");
             }
         }
-        assert_eq!(Unknown.not(), Unknown);
+        assert_eq!(!Unknown, Unknown);
         assert_eq!(Tri::from_bool(true), True);
     }
 }

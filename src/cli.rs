@@ -1,0 +1,148 @@
+//! Command-line flags (clap derive). Only describes; `cmd/` acts.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Screens a person for indicators of human trafficking.
+///
+/// A screening, not an identification: formal identification of a victim is done by the
+/// competent authorities. A presumed victim must not be treated as an offender.
+#[derive(Debug, Parser)]
+#[command(name = "tipscreen", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Options shared by every command.
+    #[command(flatten)]
+    pub global: Global,
+}
+
+/// Options shared by every command.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Language of the output: en, ru, kk (default: $TIPSCREEN_LANG, then the system locale,
+    /// then English).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Rule set: the id of a shipped one (`kz-handbook`, see `rules list`) or a folder.
+    #[arg(long, global = true, value_name = "ID|PATH")]
+    pub rules: Option<String>,
+    /// A folder of translations to use instead of the shipped ones (`<lang>/ui.ftl`, …).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub locales: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score intake records from CSV or JSON Lines files (`-` reads standard input).
+    Score(ScoreArgs),
+    /// Print an empty intake file with the header the rule set expects.
+    Template(TemplateArgs),
+    /// Validate a rule set and its translations; report every problem with file:line:col.
+    Check(CheckArgs),
+    /// List the shipped rule sets or show one.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+/// `score`
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Intake files (.csv, .jsonl); `-` for standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ScoreFormat::Table)]
+    pub format: ScoreFormat,
+    /// Input format; by default from the file extension (standard input: CSV unless the first
+    /// byte is `{`).
+    #[arg(long, value_enum)]
+    pub input: Option<InputFormat>,
+    /// Exit with status 1 when any record had a warning or an error.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// Formats of `score`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    /// A table for the screen, with a summary of counts per level.
+    Table,
+    /// One JSON document with every record.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// CSV, one row per record.
+    Csv,
+    /// A Markdown report.
+    Markdown,
+}
+
+/// Formats of intake files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Comma- or semicolon-separated values with a header of question ids.
+    Csv,
+    /// One JSON object per line: `{"case_id": …, "answers": {…}}`.
+    Jsonl,
+}
+
+/// `template`
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Format of the empty intake file.
+    #[arg(long, short, value_enum, default_value_t = InputFormat::Csv)]
+    pub format: InputFormat,
+}
+
+/// `check`
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// A rule-set folder (default: every shipped rule set).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// Output format of the diagnostics.
+    #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// Formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Human-readable, with source lines and carets.
+    Text,
+    /// One JSON object per diagnostic, one per line.
+    Jsonl,
+}
+
+/// `rules …`
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the shipped rule sets.
+    List,
+    /// Show one rule set: questions, indicators, dimensions, outcomes, red flags.
+    Show(RulesShowArgs),
+}
+
+/// `rules show`
+#[derive(Debug, Args)]
+pub struct RulesShowArgs {
+    /// Id of a shipped rule set, or a folder.
+    #[arg(value_name = "ID|PATH")]
+    pub id: String,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+/// Formats of `rules show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Tables for the screen.
+    Table,
+    /// JSON for other tools.
+    Json,
+}

@@ -1,0 +1,41 @@
+//! One file per subcommand; the only code that talks to the user.
+
+mod check;
+mod context;
+mod rules;
+mod score;
+mod template;
+
+use crate::cli::{Cli, Command, RulesCommand};
+
+/// What a command found, as an exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Nothing to report (exit 0).
+    Ok,
+    /// Findings: `check` errors, `--strict` bad records (exit 1).
+    Findings,
+}
+
+impl From<Status> for std::process::ExitCode {
+    fn from(s: Status) -> Self {
+        match s {
+            Status::Ok => std::process::ExitCode::SUCCESS,
+            Status::Findings => std::process::ExitCode::from(1),
+        }
+    }
+}
+
+/// Runs the command.
+///
+/// # Errors
+/// Usage and runtime errors (exit 2).
+pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    match cli.command {
+        Command::Score(args) => score::run(&cli.global, &args),
+        Command::Template(args) => template::run(&cli.global, &args),
+        Command::Check(args) => check::run(&cli.global, &args),
+        Command::Rules(RulesCommand::List) => rules::list(&cli.global),
+        Command::Rules(RulesCommand::Show(args)) => rules::show(&cli.global, &args),
+    }
+}

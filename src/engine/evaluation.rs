@@ -1,0 +1,109 @@
+//! The result of evaluating one person's answers, with everything needed to explain it.
+
+use serde::Serialize;
+
+use crate::answer::Answer;
+use crate::condition::compiled::Counts;
+use crate::condition::Tri;
+use crate::level::Level;
+
+/// What is known about the person's age.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeStatus {
+    /// The rule set has no `[age]` block.
+    #[default]
+    NotTracked,
+    /// Age given, 18 or over (or the rule set's `adult_from`).
+    Adult,
+    /// Age given, under 18.
+    Child,
+    /// Age not given, but the person appears to be under 18: the child rules apply.
+    AppearsMinor,
+    /// Age not established: adult and child rules were both evaluated.
+    Unknown,
+}
+
+impl AgeStatus {
+    /// The stable name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgeStatus::NotTracked => "not_tracked",
+            AgeStatus::Adult => "adult",
+            AgeStatus::Child => "child",
+            AgeStatus::AppearsMinor => "appears_minor",
+            AgeStatus::Unknown => "unknown",
+        }
+    }
+
+    /// Whether age is established from an answer.
+    #[must_use]
+    pub fn established(self) -> bool {
+        matches!(self, AgeStatus::Adult | AgeStatus::Child)
+    }
+}
+
+/// One dimension's state and the counts behind it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DimensionResult {
+    /// Present, absent or undetermined.
+    pub present: Tri,
+    /// `[fired, fired + unknown]` for strong, medium, weak, total.
+    pub counts: Counts,
+}
+
+/// Everything the engine concluded about one person. Indices refer to the rule set.
+#[derive(Debug, Clone, Default)]
+pub struct Evaluation {
+    /// The level the answers given establish.
+    pub now: Level,
+    /// The highest level still possible once the unknown answers are known.
+    pub upper: Level,
+    /// The outcome that gives `now` (none when no outcome is true).
+    pub now_outcome: Option<usize>,
+    /// The outcome that gives `upper`.
+    pub upper_outcome: Option<usize>,
+    /// Whether a red flag fired (in some age scenario), forcing `urgent`.
+    pub red_flag_fired: bool,
+    /// State of each red flag (true only when true in every age scenario).
+    pub red_flags: Vec<Tri>,
+    /// False when some red-flag condition could not be decided (safety questions unanswered).
+    pub safety_checked: bool,
+    /// What is known about age.
+    pub age: AgeStatus,
+    /// Answers as given, one per question.
+    pub raw: Vec<Answer>,
+    /// Answers after skip logic.
+    pub answers: Vec<Answer>,
+    /// Whether each question applies (its `show_if`).
+    pub applies: Vec<Tri>,
+    /// State of each indicator.
+    pub indicators: Vec<Tri>,
+    /// State of each dimension.
+    pub dimensions: Vec<DimensionResult>,
+    pub(crate) dimension_states: Vec<Tri>,
+    /// Questions not asked yet whose answers could raise the level, in interview order.
+    pub deciding_not_asked: Vec<usize>,
+    /// Questions answered don't know / declined whose answers could raise the level.
+    pub deciding_unknown: Vec<usize>,
+    /// Safety questions left unanswered (when `safety_checked` is false).
+    pub safety_unanswered: Vec<usize>,
+}
+
+impl Evaluation {
+    /// Whether the level is settled (no unknown answer could change it).
+    #[must_use]
+    pub fn settled(&self) -> bool {
+        self.now == self.upper
+    }
+
+    /// Indices of the indicators that fired.
+    pub fn fired(&self) -> impl Iterator<Item = usize> + '_ {
+        self.indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t == Tri::True)
+            .map(|(i, _)| i)
+    }
+}

@@ -1,0 +1,426 @@
+//! Checks translations: syntax, missing and extra messages, variables that differ from English,
+//! messages that fail to format, and drafts waiting for review.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use fluent_syntax::ast;
+
+use super::keys;
+use super::languages::Languages;
+use crate::diagnostic::{Diagnostic, FileId, SourceMap};
+use crate::ruleset::model::Place;
+use crate::ruleset::{Folder, RuleSet};
+
+/// One parsed locale file.
+struct FtlFile {
+    file: FileId,
+    /// Message id -> (variables, is draft).
+    messages: BTreeMap<String, (BTreeSet<String>, bool)>,
+    resource: Option<FluentResource>,
+}
+
+/// Byte offset of the line that defines message `id`, for diagnostics.
+fn message_offset(text: &str, id: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(id) {
+            if rest.trim_start().starts_with('=') {
+                return Some(offset);
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn line_span(text: &str, offset: usize) -> std::ops::Range<usize> {
+    let end = text
+        .get(offset..)
+        .and_then(|s| s.find('\n'))
+        .map_or(text.len(), |i| offset + i);
+    offset..end
+}
+
+fn is_draft(comment: Option<&ast::Comment<&str>>) -> bool {
+    comment.is_some_and(|c| {
+        c.content
+            .iter()
+            .any(|l| l.trim().to_lowercase().starts_with("draft"))
+    })
+}
+
+fn collect_vars_pattern(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for e in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = e {
+            collect_vars_expr(expression, out);
+        }
+    }
+}
+
+fn collect_vars_expr(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Select { selector, variants } => {
+            collect_vars_inline(selector, out);
+            for v in variants {
+                collect_vars_pattern(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(i) => collect_vars_inline(i, out),
+    }
+}
+
+fn collect_vars_inline(e: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match e {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                collect_vars_inline(a, out);
+            }
+            for a in &arguments.named {
+                collect_vars_inline(&a.value, out);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => collect_vars_expr(expression, out),
+        _ => {}
+    }
+}
+
+fn read_ftl(
+    dir: &Folder,
+    name: &str,
+    sources: &mut SourceMap,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<FtlFile> {
+    let text = match dir.read(name) {
+        Ok(t) => t,
+        Err(_) => return None,
+    };
+    let file = sources.add(dir.display(name), text.clone());
+    let mut file_draft = false;
+    let mut messages = BTreeMap::new();
+    let resource = match fluent_syntax::parser::parse(text.as_str()) {
+        Ok(res) => {
+            for entry in &res.body {
+                match entry {
+                    ast::Entry::ResourceComment(c) => file_draft |= is_draft(Some(c)),
+                    ast::Entry::Message(m) => {
+                        let mut vars = BTreeSet::new();
+                        if let Some(v) = &m.value {
+                            collect_vars_pattern(v, &mut vars);
+                        }
+                        for a in &m.attributes {
+                            collect_vars_pattern(&a.value, &mut vars);
+                        }
+                        let draft = file_draft || is_draft(m.comment.as_ref());
+                        if messages
+                            .insert(m.id.name.to_owned(), (vars, draft))
+                            .is_some()
+                        {
+                            let at = message_offset(&text, m.id.name).unwrap_or(0);
+                            diags.push(
+                                Diagnostic::error(
+                                    "E010",
+                                    format!("message `{}` is defined twice", m.id.name),
+                                )
+                                .at(file, line_span(&text, at)),
+                            );
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            FluentResource::try_new(text.clone()).ok()
+        }
+        Err((_, errors)) => {
+            for e in errors {
+                diags.push(
+                    Diagnostic::error("E022", format!("fluent syntax error: {}", e.kind))
+                        .at(file, e.pos.clone()),
+                );
+            }
+            None
+        }
+    };
+    Some(FtlFile {
+        file,
+        messages,
+        resource,
+    })
+}
+
+/// Messages a rule set needs, each with the place of the item that needs it.
+#[must_use]
+pub fn required_messages(rs: &RuleSet) -> Vec<(String, Place)> {
+    let top: Place = (rs.meta.manifest, 0..0);
+    let mut out = vec![
+        (keys::RULESET_TITLE.to_owned(), top.clone()),
+        (keys::RULESET_DESCRIPTION.to_owned(), top),
+    ];
+    for (s, at) in rs.sections.iter().zip(&rs.meta.section_places) {
+        out.push((keys::section(s), at.clone()));
+    }
+    for q in &rs.questions {
+        out.push((keys::question(&q.id), q.at.clone()));
+        for o in &q.options {
+            out.push((keys::option(&q.id, o), q.at.clone()));
+        }
+    }
+    for i in &rs.indicators {
+        out.push((keys::indicator(&i.id), i.at.clone()));
+    }
+    for d in &rs.dimensions {
+        out.push((keys::dimension(&d.id), d.at.clone()));
+    }
+    for o in &rs.outcomes {
+        out.push((keys::outcome(&o.id), o.at.clone()));
+        out.push((keys::outcome_action(&o.id), o.at.clone()));
+    }
+    for f in &rs.red_flags {
+        out.push((keys::red_flag(&f.id), f.at.clone()));
+    }
+    out
+}
+
+/// What to check.
+#[derive(Debug)]
+pub struct CoverageInput<'a> {
+    /// The locales folder (user interface, and rule-set texts unless the rule set has its own).
+    pub locales: &'a Folder,
+    /// The languages and which must be complete.
+    pub languages: &'a Languages,
+    /// The rule set, and its own locales folder when it has one.
+    pub ruleset: Option<(&'a RuleSet, Option<&'a Folder>)>,
+    /// Also check the user-interface messages (`ui.ftl`).
+    pub ui: bool,
+}
+
+/// Runs every translation check, appending diagnostics.
+pub fn check(input: &CoverageInput<'_>, sources: &mut SourceMap, diags: &mut Vec<Diagnostic>) {
+    let codes = input.languages.codes();
+    if input.ui {
+        let complete: Vec<String> = input
+            .languages
+            .list
+            .iter()
+            .filter(|l| l.complete)
+            .map(|l| l.code.clone())
+            .collect();
+        check_file(input.locales, input.locales, "ui.ftl", &codes, &complete, &[], sources, diags);
+    }
+    if let Some((rs, own)) = input.ruleset {
+        let name = format!("{}.ftl", rs.meta.id);
+        let dir = own.unwrap_or(input.locales);
+        let mut langs = codes.clone();
+        for l in &rs.meta.locales {
+            if !langs.contains(l) {
+                langs.push(l.clone());
+            }
+        }
+        let required = required_messages(rs);
+        check_file(dir, input.locales, &name, &langs, &rs.meta.locales, &required, sources, diags);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_file(
+    dir: &Folder,
+    _fallback: &Folder,
+    name: &str,
+    langs: &[String],
+    complete: &[String],
+    required: &[(String, Place)],
+    sources: &mut SourceMap,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut files: BTreeMap<String, FtlFile> = BTreeMap::new();
+    for lang in langs {
+        let Some(sub) = dir.sub(lang) else {
+            if complete.contains(lang) {
+                diags.push(Diagnostic::error(
+                    "E020",
+                    format!("no translations for `{lang}`: `{}` is missing", dir.display(&format!("{lang}/{name}"))),
+                ));
+            }
+            continue;
+        };
+        match read_ftl(&sub, name, sources, diags) {
+            Some(f) => {
+                files.insert(lang.clone(), f);
+            }
+            None if complete.contains(lang) => diags.push(Diagnostic::error(
+                "E020",
+                format!("`{}` is missing", sub.display(name)),
+            )),
+            None => {}
+        }
+    }
+    let Some(en) = files.get("en") else { return };
+
+    // Messages the rule set needs must exist in every declared locale.
+    for (id, at) in required {
+        for lang in complete {
+            if let Some(f) = files.get(lang) {
+                if !f.messages.contains_key(id) {
+                    diags.push(
+                        Diagnostic::error(
+                            "E020",
+                            format!(
+                                "missing translation: message `{id}` is not in `{}`",
+                                sources.path(f.file)
+                            ),
+                        )
+                        .at(at.0, at.1.clone())
+                        .label("this needs the message"),
+                    );
+                }
+            }
+        }
+    }
+    let required_ids: BTreeSet<&str> = required.iter().map(|(id, _)| id.as_str()).collect();
+
+    for (lang, f) in &files {
+        if lang == "en" {
+            continue;
+        }
+        let text = sources.text(f.file).to_owned();
+        let en_text = sources.text(en.file).to_owned();
+        // Missing in a complete language (those the rule set requires are reported above).
+        if complete.contains(lang) {
+            for id in en.messages.keys() {
+                if !f.messages.contains_key(id) && !required_ids.contains(id.as_str()) {
+                    let at = message_offset(&en_text, id).unwrap_or(0);
+                    diags.push(
+                        Diagnostic::error(
+                            "E020",
+                            format!(
+                                "missing translation: message `{id}` is not in `{}`",
+                                sources.path(f.file)
+                            ),
+                        )
+                        .at(en.file, line_span(&en_text, at))
+                        .label("defined in English"),
+                    );
+                }
+            }
+        }
+        for (id, (vars, _)) in &f.messages {
+            let at = message_offset(&text, id).unwrap_or(0);
+            match en.messages.get(id) {
+                None => diags.push(
+                    Diagnostic::warning(
+                        "W031",
+                        format!("message `{id}` does not exist in English"),
+                    )
+                    .at(f.file, line_span(&text, at))
+                    .label("unused: English has no such message"),
+                ),
+                Some((en_vars, _)) if en_vars != vars => {
+                    let show = |s: &BTreeSet<String>| {
+                        if s.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            s.iter().map(|v| format!("`${v}`")).collect::<Vec<_>>().join(", ")
+                        }
+                    };
+                    diags.push(
+                        Diagnostic::error(
+                            "E023",
+                            format!(
+                                "message `{id}` uses variables {} but English uses {}",
+                                show(vars),
+                                show(en_vars)
+                            ),
+                        )
+                        .at(f.file, line_span(&text, at)),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    // Every message formats without error in every language.
+    for (lang, f) in &files {
+        let Some(res) = &f.resource else { continue };
+        let text = sources.text(f.file).to_owned();
+        let langid = lang.parse().unwrap_or_default();
+        let mut bundle: FluentBundle<&FluentResource> = FluentBundle::new(vec![langid]);
+        bundle.set_use_isolating(false);
+        if bundle.add_resource(res).is_err() {
+            continue; // duplicates are reported above
+        }
+        for (id, (vars, _)) in &f.messages {
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
+            for n in [1, 3, 5, 21] {
+                let mut args = FluentArgs::new();
+                for v in vars {
+                    args.set(v.as_str(), n);
+                }
+                let mut errors = Vec::new();
+                let _ = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                if let Some(e) = errors.first() {
+                    let at = message_offset(&text, id).unwrap_or(0);
+                    diags.push(
+                        Diagnostic::error(
+                            "E024",
+                            format!("message `{id}` fails to format: {e}"),
+                        )
+                        .at(f.file, line_span(&text, at)),
+                    );
+                    break;
+                }
+            }
+        }
+    }
+
+    // Drafts waiting for review, one note per file.
+    for f in files.values() {
+        let drafts: Vec<&str> = f
+            .messages
+            .iter()
+            .filter(|(_, (_, d))| *d)
+            .map(|(id, _)| id.as_str())
+            .collect();
+        if !drafts.is_empty() {
+            let shown: Vec<String> = drafts.iter().take(12).map(|d| format!("`{d}`")).collect();
+            let more = drafts.len().saturating_sub(12);
+            diags.push(
+                Diagnostic::note(
+                    "N041",
+                    format!(
+                        "{} message(s) in `{}` are drafts that need review by a native speaker: {}{}",
+                        drafts.len(),
+                        sources.path(f.file),
+                        shown.join(", "),
+                        if more > 0 { format!(" and {more} more") } else { String::new() }
+                    ),
+                ),
+            );
+        }
+    }
+}
+
+/// Lists the draft messages of one locale file (for reports).
+#[must_use]
+pub fn drafts_in(text: &str) -> Vec<String> {
+    let Ok(res) = fluent_syntax::parser::parse(text) else {
+        return Vec::new();
+    };
+    let mut file_draft = false;
+    let mut out = Vec::new();
+    for entry in &res.body {
+        match entry {
+            ast::Entry::ResourceComment(c) => file_draft |= is_draft(Some(c)),
+            ast::Entry::Message(m) if file_draft || is_draft(m.comment.as_ref()) => {
+                out.push(m.id.name.to_owned());
+            }
+            _ => {}
+        }
+    }
+    out
+}

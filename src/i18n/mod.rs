@@ -1,0 +1,210 @@
+//! Localized messages: fluent bundles (isolation marks off for terminals), language choice,
+//! and the coverage check of the translations.
+
+pub mod coverage;
+pub mod keys;
+mod languages;
+
+use std::borrow::Cow;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use unic_langid::LanguageIdentifier;
+
+pub use languages::{Language, Languages};
+
+use crate::ruleset::Folder;
+
+/// Errors when setting up localization.
+#[derive(Debug, thiserror::Error)]
+pub enum I18nError {
+    /// The language asked for has no translation.
+    #[error("language `{asked}` is not available; available: {available}")]
+    UnknownLanguage {
+        /// What was asked.
+        asked: String,
+        /// Codes available, comma-separated.
+        available: String,
+    },
+    /// A locale file cannot be read or parsed.
+    #[error("cannot load `{path}`: {why}; run `tipscreen check` for details")]
+    BadFile {
+        /// The file.
+        path: String,
+        /// Why.
+        why: String,
+    },
+}
+
+/// Normalizes a locale name such as `ru_RU.UTF-8` or `kk-KZ` to its language code (`ru`).
+#[must_use]
+pub fn language_code(locale: &str) -> Option<String> {
+    let base = locale.split(['.', '@']).next().unwrap_or_default().replace('_', "-");
+    let id: LanguageIdentifier = base.parse().ok()?;
+    let lang = id.language.as_str().to_owned();
+    (lang != "und").then_some(lang)
+}
+
+/// Picks the language: `--lang`, then `TIPSCREEN_LANG`, then the system locale, then English.
+/// Only an unavailable `--lang` is an error; the other sources fall through quietly.
+///
+/// # Errors
+/// When `--lang` names a language without a translation.
+pub fn choose_language(
+    flag: Option<&str>,
+    env: Option<&str>,
+    system: Option<&str>,
+    available: &[String],
+) -> Result<String, I18nError> {
+    if let Some(asked) = flag {
+        return match language_code(asked).filter(|c| available.contains(c)) {
+            Some(c) => Ok(c),
+            None => Err(I18nError::UnknownLanguage {
+                asked: asked.to_owned(),
+                available: available.join(", "),
+            }),
+        };
+    }
+    for candidate in [env, system].into_iter().flatten() {
+        if let Some(c) = language_code(candidate).filter(|c| available.contains(c)) {
+            return Ok(c);
+        }
+    }
+    Ok("en".to_owned())
+}
+
+/// The messages of one language: the user interface and, optionally, one rule set's texts.
+pub struct Localizer {
+    lang: String,
+    bundle: FluentBundle<FluentResource>,
+    english: Option<FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for Localizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Localizer").field("lang", &self.lang).finish()
+    }
+}
+
+fn bundle(
+    lang: &str,
+    locales: &Folder,
+    ruleset: Option<(&str, Option<&Folder>)>,
+) -> Result<FluentBundle<FluentResource>, I18nError> {
+    let id: LanguageIdentifier = lang.parse().unwrap_or_default();
+    let mut b = FluentBundle::new(vec![id]);
+    // Terminals and CSV files show the isolation marks as garbage; our variables are plain
+    // names and numbers, so bidirectional isolation is not needed.
+    b.set_use_isolating(false);
+    let mut files: Vec<(Folder, String)> = Vec::new();
+    if let Some(dir) = locales.sub(lang) {
+        files.push((dir, "ui.ftl".to_owned()));
+    }
+    if let Some((rs_id, own)) = ruleset {
+        let name = format!("{rs_id}.ftl");
+        let own_dir = own.and_then(|o| o.sub(lang)).filter(|d| d.read(&name).is_ok());
+        if let Some(dir) = own_dir.or_else(|| locales.sub(lang)) {
+            files.push((dir, name));
+        }
+    }
+    for (dir, name) in files {
+        let Ok(text) = dir.read(&name) else { continue };
+        let res = FluentResource::try_new(text).map_err(|(_, errs)| I18nError::BadFile {
+            path: dir.display(&name),
+            why: format!("{} syntax error(s)", errs.len()),
+        })?;
+        // A duplicate id is reported by `check`; at run time the later file wins.
+        b.add_resource_overriding(res);
+    }
+    Ok(b)
+}
+
+impl Localizer {
+    /// Loads the user interface (and a rule set's texts) for `lang`, with English as fallback.
+    ///
+    /// # Errors
+    /// When a locale file does not parse.
+    pub fn new(
+        lang: &str,
+        locales: &Folder,
+        ruleset: Option<(&str, Option<&Folder>)>,
+    ) -> Result<Self, I18nError> {
+        let main = bundle(lang, locales, ruleset)?;
+        let english = if lang == "en" {
+            None
+        } else {
+            Some(bundle("en", locales, ruleset)?)
+        };
+        Ok(Localizer {
+            lang: lang.to_owned(),
+            bundle: main,
+            english,
+        })
+    }
+
+    /// The language code.
+    #[must_use]
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// Whether a message exists (in this language or the English fallback).
+    #[must_use]
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id) || self.english.as_ref().is_some_and(|e| e.has_message(id))
+    }
+
+    /// A message without arguments.
+    #[must_use]
+    pub fn msg(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// A message with arguments.
+    #[must_use]
+    pub fn msg_args(&self, id: &str, args: &FluentArgs<'_>) -> String {
+        self.format(id, Some(args))
+    }
+
+    /// A message if it exists.
+    #[must_use]
+    pub fn try_msg(&self, id: &str) -> Option<String> {
+        self.has(id).then(|| self.format(id, None))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for b in std::iter::once(&self.bundle).chain(self.english.as_ref()) {
+            if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                let text: Cow<'_, str> = b.format_pattern(pattern, args, &mut errors);
+                return text.into_owned();
+            }
+        }
+        // Never fails at run time: `check` makes sure every message exists.
+        id.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_names_normalize_to_language_codes() {
+        assert_eq!(language_code("ru_RU.UTF-8").as_deref(), Some("ru"));
+        assert_eq!(language_code("kk-KZ").as_deref(), Some("kk"));
+        assert_eq!(language_code("en").as_deref(), Some("en"));
+        assert_eq!(language_code("C.UTF-8"), None);
+        assert_eq!(language_code(""), None);
+    }
+
+    #[test]
+    fn language_choice_order_flag_env_system_english() {
+        let avail = vec!["en".to_owned(), "kk".to_owned(), "ru".to_owned()];
+        let ch = |f, e, s| choose_language(f, e, s, &avail).ok();
+        assert_eq!(ch(Some("kk"), Some("ru"), Some("en_US")).as_deref(), Some("kk"));
+        assert_eq!(ch(None, Some("ru_RU.UTF-8"), Some("kk_KZ")).as_deref(), Some("ru"));
+        assert_eq!(ch(None, Some("fr"), Some("kk_KZ.UTF-8")).as_deref(), Some("kk"));
+        assert_eq!(ch(None, None, Some("de_DE")).as_deref(), Some("en"));
+        assert!(choose_language(Some("fr"), None, None, &avail).is_err());
+    }
+}

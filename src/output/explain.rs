@@ -1,0 +1,161 @@
+//! Turning an evaluation into reasons: answer tokens, the one-line summary, the sections of the
+//! questions that could still change the result.
+
+use std::borrow::Cow;
+
+use fluent_bundle::FluentArgs;
+
+use super::Texts;
+use crate::answer::Answer;
+use crate::condition::{Leaf, Tri};
+use crate::engine::{AgeStatus, Evaluation};
+use crate::ruleset::{Question, RuleSet};
+
+/// Lookups computed once per rule set.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// For each indicator, the questions its condition reads (its evidence), in order.
+    pub indicator_questions: Vec<Vec<usize>>,
+}
+
+impl Prepared {
+    /// Prepares the lookups.
+    #[must_use]
+    pub fn new(rs: &RuleSet) -> Self {
+        let indicator_questions = rs
+            .indicators
+            .iter()
+            .map(|i| {
+                let mut qs = Vec::new();
+                i.when.cond.visit_leaves(&mut |l| {
+                    if let Leaf::Question(q) = l {
+                        if !qs.contains(&(q as usize)) {
+                            qs.push(q as usize);
+                        }
+                    }
+                });
+                qs.sort_unstable();
+                qs
+            })
+            .collect();
+        Prepared {
+            indicator_questions,
+        }
+    }
+}
+
+/// The stable token of an answer: `yes`, `no`, an option id, option ids separated by spaces, a
+/// number, `text`, or `missing` / `dont_know` / `declined` / `not_applicable`.
+#[must_use]
+pub fn answer_token(q: &Question, a: Answer) -> Cow<'_, str> {
+    match a {
+        Answer::Missing => "missing".into(),
+        Answer::DontKnow => "dont_know".into(),
+        Answer::Declined => "declined".into(),
+        Answer::NotApplicable => "not_applicable".into(),
+        Answer::Bool(true) => "yes".into(),
+        Answer::Bool(false) => "no".into(),
+        Answer::Choice(i) => q
+            .options
+            .get(usize::from(i))
+            .map_or(Cow::Borrowed("?"), |s| Cow::Borrowed(s.as_str())),
+        Answer::Multi(set) => {
+            let ids: Vec<&str> = q
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| set & 1u64.checked_shl(*i as u32).unwrap_or(0) != 0)
+                .map(|(_, o)| o.as_str())
+                .collect();
+            ids.join(" ").into()
+        }
+        Answer::Number(x) => format_number(x).into(),
+        Answer::Text => "text".into(),
+    }
+}
+
+/// A number without a trailing `.0`.
+#[must_use]
+pub fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// The stable name of a dimension state.
+#[must_use]
+pub fn state_name(t: Tri) -> &'static str {
+    match t {
+        Tri::True => "present",
+        Tri::False => "absent",
+        Tri::Unknown => "undetermined",
+    }
+}
+
+/// Sections of the deciding questions, in interview order, without repeats.
+#[must_use]
+pub fn deciding_sections(rs: &RuleSet, e: &Evaluation) -> Vec<usize> {
+    let mut out: Vec<usize> = e
+        .deciding_not_asked
+        .iter()
+        .chain(&e.deciding_unknown)
+        .filter_map(|&q| rs.questions.get(q).map(|x| x.section))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The one-line summary, e.g. "Medium now; could be High: 3 unanswered questions in
+/// Documents, Debt".
+#[must_use]
+pub fn summary_text(rs: &RuleSet, texts: &Texts, e: &Evaluation) -> String {
+    let mut line = if e.settled() {
+        let mut args = FluentArgs::new();
+        args.set("level", texts.level(e.now));
+        texts.loc.msg_args("summary-settled", &args)
+    } else {
+        let sections: Vec<&str> = deciding_sections(rs, e)
+            .into_iter()
+            .filter_map(|s| texts.sections.get(s).map(String::as_str))
+            .collect();
+        let count = e.deciding_not_asked.len() + e.deciding_unknown.len();
+        let mut args = FluentArgs::new();
+        args.set("now", texts.level(e.now));
+        args.set("upper", texts.level(e.upper));
+        args.set("count", count);
+        args.set("sections", sections.join(", "));
+        texts.loc.msg_args("summary-open", &args)
+    };
+    if e.red_flag_fired {
+        let flags: Vec<&str> = e
+            .red_flags
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t != Tri::False)
+            .filter_map(|(i, _)| texts.red_flags.get(i).map(String::as_str))
+            .collect();
+        if !flags.is_empty() {
+            line.push_str(" — ");
+            line.push_str(&flags.join("; "));
+        }
+    }
+    match e.age {
+        AgeStatus::Unknown => {
+            line.push(' ');
+            line.push_str(&texts.msg("age-unknown-short"));
+        }
+        AgeStatus::AppearsMinor => {
+            line.push(' ');
+            line.push_str(&texts.msg("age-appears-minor-short"));
+        }
+        _ => {}
+    }
+    if !e.safety_checked {
+        line.push(' ');
+        line.push_str(&texts.msg("safety-not-checked-short"));
+    }
+    line
+}

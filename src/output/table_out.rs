@@ -1,0 +1,124 @@
+//! `--format table`: a localized table for the screen, a count per level, and the notice that
+//! this is a screening. Collects the rows, since a table is laid out as a whole.
+
+use std::io::{self, Write};
+
+use fluent_bundle::FluentArgs;
+
+use super::explain::summary_text;
+use super::table::new_table;
+use super::{Report, ReportContext, Scored, Totals};
+use crate::level::Level;
+
+pub(crate) struct TableReport<'a> {
+    ctx: &'a ReportContext<'a>,
+    rows: Vec<Vec<String>>,
+}
+
+impl<'a> TableReport<'a> {
+    pub(crate) fn new(ctx: &'a ReportContext<'a>) -> Self {
+        TableReport {
+            ctx,
+            rows: Vec::new(),
+        }
+    }
+}
+
+impl Report for TableReport<'_> {
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn record(&mut self, _out: &mut dyn Write, s: &Scored<'_>) -> io::Result<()> {
+        let t = self.ctx.texts;
+        let r = s.record;
+        let case = if r.case_id.is_empty() {
+            format!("#{}", r.number)
+        } else {
+            r.case_id.clone()
+        };
+        let mut notes: Vec<String> = r.warnings.iter().map(|w| w.message.clone()).collect();
+        let row = match s.eval {
+            Some(e) => {
+                let fired: Vec<String> = e
+                    .fired()
+                    .filter_map(|i| t.indicators.get(i).cloned())
+                    .collect();
+                vec![
+                    r.number.to_string(),
+                    case,
+                    t.level(e.now).to_owned(),
+                    summary_text(self.ctx.rs, t, e),
+                    if fired.is_empty() {
+                        "—".to_owned()
+                    } else {
+                        fired.join("\n")
+                    },
+                    {
+                        let extra = std::mem::take(&mut notes);
+                        extra.join("\n")
+                    },
+                ]
+            }
+            None => {
+                let mut args = FluentArgs::new();
+                args.set("line", r.line);
+                let mut msg = t.loc.msg_args("summary-error", &args);
+                if let Some(reason) = &r.error {
+                    msg.push_str(": ");
+                    msg.push_str(reason);
+                }
+                vec![
+                    r.number.to_string(),
+                    case,
+                    "—".to_owned(),
+                    msg,
+                    String::new(),
+                    notes.join("\n"),
+                ]
+            }
+        };
+        self.rows.push(row);
+        Ok(())
+    }
+
+    fn end(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+        let t = self.ctx.texts;
+        let mut table = new_table(self.ctx.width);
+        table.set_header(vec![
+            t.msg("table-record"),
+            t.msg("table-case"),
+            t.msg("table-level"),
+            t.msg("table-summary"),
+            t.msg("table-indicators"),
+            t.msg("table-notes"),
+        ]);
+        for row in self.rows.drain(..) {
+            table.add_row(row);
+        }
+        writeln!(out, "{table}")?;
+        writeln!(out)?;
+        let mut counts = new_table(self.ctx.width);
+        counts.set_header(vec![t.msg("totals-level"), t.msg("totals-records")]);
+        for l in Level::ALL.iter().rev() {
+            counts.add_row(vec![t.level(*l).to_owned(), totals.level(*l).to_string()]);
+        }
+        if totals.errors > 0 {
+            counts.add_row(vec![t.msg("totals-errors"), totals.errors.to_string()]);
+        }
+        writeln!(out, "{counts}")?;
+        writeln!(out, "{}", t.count("totals-line", totals.records))?;
+        if totals.unsettled > 0 {
+            writeln!(out, "{}", t.count("totals-unsettled", totals.unsettled))?;
+        }
+        if totals.safety_unchecked > 0 {
+            writeln!(out, "{}", t.count("totals-safety-unchecked", totals.safety_unchecked))?;
+        }
+        if totals.with_warnings > 0 {
+            writeln!(out, "{}", t.count("totals-warnings", totals.with_warnings))?;
+        }
+        writeln!(out)?;
+        writeln!(out, "{}", t.msg("disclaimer-screening"))?;
+        writeln!(out, "{}", t.msg("disclaimer-non-punishment"))
+    }
+}

@@ -1,0 +1,93 @@
+//! Localized texts looked up once per run, so that formatting a record needs no message lookup
+//! for names (levels, sections, dimensions, indicators, outcomes).
+
+use fluent_bundle::FluentArgs;
+
+use crate::i18n::{keys, Localizer};
+use crate::level::Level;
+use crate::ruleset::RuleSet;
+
+/// Localized names for one rule set in one language.
+#[derive(Debug)]
+pub struct Texts {
+    /// The localizer, for messages with arguments.
+    pub loc: Localizer,
+    /// Level names, indexed by `Level as usize`.
+    pub levels: Vec<String>,
+    /// Section names.
+    pub sections: Vec<String>,
+    /// Dimension names.
+    pub dimensions: Vec<String>,
+    /// Indicator descriptions.
+    pub indicators: Vec<String>,
+    /// Outcome descriptions.
+    pub outcomes: Vec<String>,
+    /// Outcome actions.
+    pub actions: Vec<String>,
+    /// Red-flag descriptions.
+    pub red_flags: Vec<String>,
+    /// Question texts.
+    pub questions: Vec<String>,
+}
+
+impl Texts {
+    /// Looks up every name once.
+    #[must_use]
+    pub fn new(loc: Localizer, rs: &RuleSet) -> Self {
+        let levels = Level::ALL
+            .iter()
+            .map(|l| loc.msg(&format!("level-{}", l.as_str())))
+            .collect();
+        Texts {
+            levels,
+            sections: rs.sections.iter().map(|s| loc.msg(&keys::section(s))).collect(),
+            dimensions: rs
+                .dimensions
+                .iter()
+                .map(|d| loc.msg(&keys::dimension(&d.id)))
+                .collect(),
+            indicators: rs
+                .indicators
+                .iter()
+                .map(|i| loc.msg(&keys::indicator(&i.id)))
+                .collect(),
+            outcomes: rs.outcomes.iter().map(|o| loc.msg(&keys::outcome(&o.id))).collect(),
+            actions: rs
+                .outcomes
+                .iter()
+                .map(|o| loc.msg(&keys::outcome_action(&o.id)))
+                .collect(),
+            red_flags: rs
+                .red_flags
+                .iter()
+                .map(|f| loc.msg(&keys::red_flag(&f.id)))
+                .collect(),
+            questions: rs
+                .questions
+                .iter()
+                .map(|q| loc.msg(&keys::question(&q.id)))
+                .collect(),
+            loc,
+        }
+    }
+
+    /// A level's name.
+    #[must_use]
+    pub fn level(&self, l: Level) -> &str {
+        self.levels.get(l as usize).map_or("", String::as_str)
+    }
+
+    /// A UI message.
+    #[must_use]
+    pub fn msg(&self, id: &str) -> String {
+        self.loc.msg(id)
+    }
+
+    /// A UI message with one numeric argument `count`.
+    #[must_use]
+    pub fn count(&self, id: &str, count: u64) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", count);
+        self.loc.msg_args(id, &args)
+    }
+}
