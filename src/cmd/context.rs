@@ -80,3 +80,18 @@ pub fn load_context(global: &Global) -> anyhow::Result<Context> {
         .context("loading translations")?;
     Ok(Context { ruleset, loc })
 }
+
+/// Width for tables: `COLUMNS` when set, else the terminal's width, else 100 (so that piped
+/// output is the same everywhere).
+pub fn table_width() -> u16 {
+    if let Some(w) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()) {
+        return w.clamp(40, 1000);
+    }
+    let mut probe = comfy_table::Table::new();
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        if let Some(w) = probe.width() {
+            return w.clamp(40, 1000);
+        }
+    }
+    100
+}

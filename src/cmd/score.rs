@@ -21,7 +21,7 @@ pub fn run(global: &Global, args: &ScoreArgs) -> anyhow::Result<Status> {
         rs,
         texts: &texts,
         prepared: &prepared,
-        width: None,
+        width: Some(super::context::table_width()),
     };
     let format = match args.format {
         ScoreFormat::Table => output::Format::Table,

@@ -134,7 +134,7 @@ pub fn summary_text(rs: &RuleSet, texts: &Texts, e: &Evaluation) -> String {
             .red_flags
             .iter()
             .enumerate()
-            .filter(|(_, t)| **t != Tri::False)
+            .filter(|(_, t)| **t == Tri::True)
             .filter_map(|(i, _)| texts.red_flags.get(i).map(String::as_str))
             .collect();
         if !flags.is_empty() {

@@ -190,7 +190,7 @@ pub(crate) fn record_json<'a>(ctx: &'a ReportContext<'a>, s: &Scored<'a>) -> Rec
         .red_flags
         .iter()
         .zip(&e.red_flags)
-        .filter(|(_, t)| **t == Tri::True || (e.red_flag_fired && **t == Tri::Unknown))
+        .filter(|(_, t)| **t == Tri::True)
         .map(|(f, _)| f.id.as_str())
         .collect();
     let outcome_id = |o: Option<usize>| o.and_then(|i| rs.outcomes.get(i)).map(|o| o.id.as_str());

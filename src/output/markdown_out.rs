@@ -79,7 +79,7 @@ impl Report for MarkdownReport<'_> {
         }
         if e.red_flag_fired {
             for (i, st) in e.red_flags.iter().enumerate() {
-                if *st != Tri::False {
+                if *st == Tri::True {
                     writeln!(
                         out,
                         "- **{}** {}",

@@ -1,0 +1,4 @@
+//! The one integration-test binary: data-driven suites, each in its own module.
+
+mod broken;
+mod cases;
