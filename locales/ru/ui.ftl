@@ -22,7 +22,7 @@ strength-weak = слабый
 ## Результат одной строкой
 
 summary-settled = { $level }
-summary-open = Сейчас: { $now }; возможно: { $upper } — { $count ->
+summary-open = Сейчас: { $now }; может стать: { $upper } — { $count ->
     [one] { $count } вопрос без ответа
     [few] { $count } вопроса без ответа
     [many] { $count } вопросов без ответа

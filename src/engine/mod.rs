@@ -2,6 +2,8 @@
 //! explanation of every step.
 
 mod evaluation;
+#[cfg(test)]
+mod property_tests;
 
 pub use evaluation::{AgeStatus, DimensionResult, Evaluation};
 
