@@ -87,7 +87,7 @@ pub fn table_width() -> u16 {
     if let Some(w) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()) {
         return w.clamp(40, 1000);
     }
-    let mut probe = comfy_table::Table::new();
+    let probe = comfy_table::Table::new();
     if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         if let Some(w) = probe.width() {
             return w.clamp(40, 1000);

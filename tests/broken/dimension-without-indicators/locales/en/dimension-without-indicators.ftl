@@ -1,0 +1,12 @@
+# English texts of the test rule set `dimension-without-indicators`.
+ruleset-title = Test corpus: dimension-without-indicators
+ruleset-description = A broken rule set with one defect, for tests.
+section-main = Main
+q-paid = Paid?
+ind-exploitation-unpaid = Unpaid
+dim-exploitation = Exploitation
+dim-coercion = Coercion
+out-exploited = Exploited
+out-exploited-action = Act on it.
+out-nothing_found = Nothing found
+out-nothing_found-action = Act on it.

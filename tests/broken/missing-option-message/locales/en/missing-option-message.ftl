@@ -1,0 +1,13 @@
+# English texts of the test rule set `missing-option-message`.
+ruleset-title = Test corpus: missing-option-message
+ruleset-description = A broken rule set with one defect, for tests.
+section-main = Main
+q-paid_by = Paid by?
+opt-paid_by-self = Self
+opt-paid_by-employer = Employer
+ind-exploitation-unpaid = Unpaid
+dim-exploitation = Exploitation
+out-exploited = Exploited
+out-exploited-action = Act on it.
+out-nothing_found = Nothing found
+out-nothing_found-action = Act on it.

@@ -1,0 +1,16 @@
+# English texts of the test rule set `show-if-chain-never-holds`.
+ruleset-title = Test corpus: show-if-chain-never-holds
+ruleset-description = A broken rule set with one defect, for tests.
+section-main = Main
+q-paid_by = Paid by?
+opt-paid_by-self = Self
+opt-paid_by-employer = Employer
+opt-paid_by-recruiter = Recruiter
+q-paid_in_full = Paid in full?
+q-paid_on_time = Paid on time?
+ind-exploitation-unpaid = Unpaid
+dim-exploitation = Exploitation
+out-exploited = Exploited
+out-exploited-action = Act on it.
+out-nothing_found = Nothing found
+out-nothing_found-action = Act on it.

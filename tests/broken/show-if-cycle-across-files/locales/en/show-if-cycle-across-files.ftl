@@ -1,0 +1,12 @@
+# English texts of the test rule set `show-if-cycle-across-files`.
+ruleset-title = Test corpus: show-if-cycle-across-files
+ruleset-description = A broken rule set with one defect, for tests.
+section-main = Main
+q-paid = Paid?
+ind-exploitation-unpaid = Unpaid
+dim-exploitation = Exploitation
+out-exploited = Exploited
+out-exploited-action = Act on it.
+out-nothing_found = Nothing found
+out-nothing_found-action = Act on it.
+q-paid_in_cash = Paid in cash?

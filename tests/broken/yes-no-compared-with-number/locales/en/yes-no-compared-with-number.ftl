@@ -1,0 +1,11 @@
+# English texts of the test rule set `yes-no-compared-with-number`.
+ruleset-title = Test corpus: yes-no-compared-with-number
+ruleset-description = A broken rule set with one defect, for tests.
+section-main = Main
+q-paid = Paid?
+ind-exploitation-unpaid = Unpaid
+dim-exploitation = Exploitation
+out-exploited = Exploited
+out-exploited-action = Act on it.
+out-nothing_found = Nothing found
+out-nothing_found-action = Act on it.
