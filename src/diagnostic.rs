@@ -209,7 +209,10 @@ mod tests {
         let mut out = Vec::new();
         d.render(&map, &mut out).unwrap_or_else(|e| panic!("{e}"));
         let text = String::from_utf8_lossy(&out);
-        assert!(text.contains("error[E011]: unknown identifier `nobody`"), "{text}");
+        assert!(
+            text.contains("error[E011]: unknown identifier `nobody`"),
+            "{text}"
+        );
         assert!(text.contains("rules/x/a.toml:1:9"), "{text}");
         assert_eq!(d.location(&map), "rules/x/a.toml:1:9");
     }

@@ -4,11 +4,12 @@
 //! explains every result. It never prints and never exits; the binary does that.
 
 pub mod answer;
+pub mod batch;
 pub mod condition;
 pub mod diagnostic;
 pub mod engine;
-pub mod level;
-pub mod ruleset;
 pub mod i18n;
 pub mod input;
+pub mod level;
 pub mod output;
+pub mod ruleset;

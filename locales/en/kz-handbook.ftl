@@ -111,7 +111,7 @@ opt-travel_paid_by-recruiter = The person or agency who found me the job
 opt-travel_paid_by-someone_else = Someone else
 opt-travel_paid_by-no_travel = I did not travel for this job
 
-q-how_decided = How did it come about that you took this job?
+q-how_decided = How did it come about that you are in this work?
 q-how_decided-hint = You can choose more than one answer.
 q-how_decided-note = Listen without judging and do not suggest answers. A family's decision is common and is not a sign by itself.
 opt-how_decided-own_decision = I decided myself

@@ -77,6 +77,6 @@ md-indicators = Indicators found
 md-no-indicators = No indicator was found.
 md-deciding-not-asked = Questions not asked yet that could change the result
 md-deciding-unknown = Questions answered "don't know" or "prefers not to say" that could change the result
-md-safety-unanswered = Safety questions not answered
+md-safety-unanswered = Questions not answered that could show an urgent situation
 md-warnings = Warnings
 md-fields = Other fields

@@ -34,7 +34,13 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<Status> {
     let mut all: Vec<Diagnostic> = Vec::new();
     let mut summaries = Vec::new();
     for (n, (name, folder)) in folders.iter().enumerate() {
-        let loaded = load(folder, &mut sources, LoadOptions { satisfiability: true });
+        let loaded = load(
+            folder,
+            &mut sources,
+            LoadOptions {
+                satisfiability: true,
+            },
+        );
         let mut diags = loaded.diagnostics;
         let own = folder.sub("locales");
         coverage::check(
@@ -61,7 +67,9 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<Status> {
             ),
             None => format!("`{name}`"),
         };
-        summaries.push(format!("{what}: {e} error(s), {w} warning(s), {notes} note(s)"));
+        summaries.push(format!(
+            "{what}: {e} error(s), {w} warning(s), {notes} note(s)"
+        ));
         all.extend(diags);
     }
 

@@ -84,7 +84,10 @@ pub fn load_context(global: &Global) -> anyhow::Result<Context> {
 /// Width for tables: `COLUMNS` when set, else the terminal's width, else 100 (so that piped
 /// output is the same everywhere).
 pub fn table_width() -> u16 {
-    if let Some(w) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()) {
+    if let Some(w) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+    {
         return w.clamp(40, 1000);
     }
     let probe = comfy_table::Table::new();

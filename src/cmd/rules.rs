@@ -31,7 +31,14 @@ pub fn list(global: &Global) -> anyhow::Result<Status> {
     let locales = locales_folder(global)?;
     let lang = language(global, &locales)?;
     let mut t = table();
-    t.set_header(vec!["id", "version", "audience", "questions", "indicators", "title"]);
+    t.set_header(vec![
+        "id",
+        "version",
+        "audience",
+        "questions",
+        "indicators",
+        "title",
+    ]);
     for id in Folder::embedded_ruleset_ids() {
         let (rs, folder) = load_one(&id)?;
         let own = folder.sub("locales");
@@ -79,7 +86,10 @@ pub fn show(global: &Global, args: &RulesShowArgs) -> anyhow::Result<Status> {
                     q.id.clone(),
                     rs.sections.get(q.section).cloned().unwrap_or_default(),
                     q.kind.as_str().to_owned(),
-                    q.show_if.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
+                    q.show_if
+                        .as_ref()
+                        .map(|c| c.text.clone())
+                        .unwrap_or_default(),
                     loc.msg(&keys::question(&q.id)),
                 ]);
             }
@@ -115,7 +125,11 @@ pub fn show(global: &Global, args: &RulesShowArgs) -> anyhow::Result<Status> {
                 ]);
             }
             for o in &rs.outcomes {
-                t.add_row(vec![o.id.clone(), o.level.as_str().to_owned(), o.when.text.clone()]);
+                t.add_row(vec![
+                    o.id.clone(),
+                    o.level.as_str().to_owned(),
+                    o.when.text.clone(),
+                ]);
             }
             writeln!(out, "{t}")?;
         }

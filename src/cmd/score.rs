@@ -8,9 +8,9 @@ use anyhow::Context as _;
 use super::context::load_context;
 use super::Status;
 use crate::cli::{Global, InputFormat, ScoreArgs, ScoreFormat};
-use tipscreen::engine::{Engine, Evaluation};
-use tipscreen::input::{self, Record};
-use tipscreen::output::{self, Prepared, ReportContext, Scored, Texts, Totals};
+use tipscreen::batch::Batch;
+use tipscreen::input;
+use tipscreen::output::{self, Prepared, ReportContext, Texts};
 
 pub fn run(global: &Global, args: &ScoreArgs) -> anyhow::Result<Status> {
     let ctx = load_context(global)?;
@@ -30,16 +30,11 @@ pub fn run(global: &Global, args: &ScoreArgs) -> anyhow::Result<Status> {
         ScoreFormat::Csv => output::Format::Csv,
         ScoreFormat::Markdown => output::Format::Markdown,
     };
-    let mut report = output::report(format, &report_ctx);
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut stderr = std::io::stderr().lock();
-    report.begin(&mut out)?;
-
-    let engine = Engine::new(rs);
-    let mut totals = Totals::default();
-    let mut rec = Record::default();
-    let mut eval = Evaluation::default();
+    let mut batch = Batch::new(&report_ctx, format);
+    batch.begin(&mut out)?;
     for path in &args.files {
         let name = path.display().to_string();
         let mut reader: Box<dyn BufRead> = if name == "-" {
@@ -53,30 +48,11 @@ pub fn run(global: &Global, args: &ScoreArgs) -> anyhow::Result<Status> {
             Some(InputFormat::Jsonl) => input::Format::Jsonl,
             None => input::Format::detect(&name, &mut reader),
         };
-        let (mut records, notices) = input::open(format, &name, reader, rs)?;
-        for n in notices {
+        for n in batch.score(&name, format, reader, &mut out)? {
             writeln!(stderr, "note: {}", n.message)?;
         }
-        while records.next_into(&mut rec) {
-            let scored = if rec.error.is_some() {
-                Scored {
-                    record: &rec,
-                    eval: None,
-                    file: &name,
-                }
-            } else {
-                engine.evaluate_into(&rec.answers, &mut eval);
-                Scored {
-                    record: &rec,
-                    eval: Some(&eval),
-                    file: &name,
-                }
-            };
-            totals.add(&scored);
-            report.record(&mut out, &scored)?;
-        }
     }
-    report.end(&mut out, &totals)?;
+    let totals = batch.finish(&mut out)?;
     out.flush()?;
     if totals.errors > 0 || totals.with_warnings > 0 {
         writeln!(
@@ -85,9 +61,11 @@ pub fn run(global: &Global, args: &ScoreArgs) -> anyhow::Result<Status> {
             totals.errors, totals.with_warnings
         )?;
     }
-    Ok(if args.strict && (totals.errors > 0 || totals.with_warnings > 0) {
-        Status::Findings
-    } else {
-        Status::Ok
-    })
+    Ok(
+        if args.strict && (totals.errors > 0 || totals.with_warnings > 0) {
+            Status::Findings
+        } else {
+            Status::Ok
+        },
+    )
 }

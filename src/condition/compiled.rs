@@ -137,7 +137,9 @@ impl Cond {
     pub fn eval(&self, env: &Env<'_>) -> Tri {
         match self {
             Cond::Const(b) => Tri::from_bool(*b),
-            Cond::Truthy(q) => unknown_or(env.answer(*q), |a| Tri::from_bool(a == Answer::Bool(true))),
+            Cond::Truthy(q) => {
+                unknown_or(env.answer(*q), |a| Tri::from_bool(a == Answer::Bool(true)))
+            }
             Cond::YesNoIs(q, want) => {
                 unknown_or(env.answer(*q), |a| Tri::from_bool(a == Answer::Bool(*want)))
             }
@@ -196,7 +198,10 @@ impl Cond {
             return;
         }
         match self {
-            Cond::Truthy(q) | Cond::YesNoIs(q, _) | Cond::ChoiceIn { q, .. } | Cond::Has { q, .. } => {
+            Cond::Truthy(q)
+            | Cond::YesNoIs(q, _)
+            | Cond::ChoiceIn { q, .. }
+            | Cond::Has { q, .. } => {
                 leaf(Leaf::Question(*q));
             }
             Cond::Indicator(i) => leaf(Leaf::Indicator(*i)),
@@ -272,8 +277,12 @@ impl Num {
                 Some(&(lo, hi)) => NumVal::Range(f64::from(lo), f64::from(hi)),
                 None => NumVal::Unknown,
             },
-            Num::Add(a, b) => combine(a.eval(env), b.eval(env), |al, ah, bl, bh| (al + bl, ah + bh)),
-            Num::Sub(a, b) => combine(a.eval(env), b.eval(env), |al, ah, bl, bh| (al - bh, ah - bl)),
+            Num::Add(a, b) => combine(a.eval(env), b.eval(env), |al, ah, bl, bh| {
+                (al + bl, ah + bh)
+            }),
+            Num::Sub(a, b) => combine(a.eval(env), b.eval(env), |al, ah, bl, bh| {
+                (al - bh, ah - bl)
+            }),
         }
     }
 
@@ -366,16 +375,30 @@ mod tests {
         assert_eq!(compare(CmpOp::Eq, r(1.0, 1.0), r(1.0, 1.0)), Tri::True);
         assert_eq!(compare(CmpOp::Eq, r(0.0, 2.0), r(1.0, 1.0)), Tri::Unknown);
         assert_eq!(compare(CmpOp::Ne, r(3.0, 4.0), r(1.0, 1.0)), Tri::True);
-        assert_eq!(compare(CmpOp::Lt, NumVal::Unknown, r(1.0, 1.0)), Tri::Unknown);
-        assert_eq!(compare(CmpOp::Ne, NumVal::NotApplicable, r(1.0, 1.0)), Tri::False);
+        assert_eq!(
+            compare(CmpOp::Lt, NumVal::Unknown, r(1.0, 1.0)),
+            Tri::Unknown
+        );
+        assert_eq!(
+            compare(CmpOp::Ne, NumVal::NotApplicable, r(1.0, 1.0)),
+            Tri::False
+        );
     }
 
     #[test]
     fn not_applicable_makes_every_comparison_false() {
         let answers = [Answer::NotApplicable];
         let env = Env::answers_only(&answers);
-        let eq = Cond::ChoiceIn { q: 0, mask: 1, negate: false };
-        let ne = Cond::ChoiceIn { q: 0, mask: 1, negate: true };
+        let eq = Cond::ChoiceIn {
+            q: 0,
+            mask: 1,
+            negate: false,
+        };
+        let ne = Cond::ChoiceIn {
+            q: 0,
+            mask: 1,
+            negate: true,
+        };
         assert_eq!(eq.eval(&env), Tri::False);
         assert_eq!(ne.eval(&env), Tri::False);
         assert_eq!(Cond::Truthy(0).eval(&env), Tri::False);

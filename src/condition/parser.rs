@@ -478,7 +478,10 @@ mod tests {
             "((sectors has \"construction\") and coercion.documents_withheld)"
         );
         assert_eq!(p("q in [\"a\", \"b\"]"), "(q in [\"a\", \"b\"])");
-        assert_eq!(p("not answered(age) or age < 18"), "((not answered(age)) or (age < 18))");
+        assert_eq!(
+            p("not answered(age) or age < 18"),
+            "((not answered(age)) or (age < 18))"
+        );
     }
 
     #[test]

@@ -138,7 +138,10 @@ impl<'r> Engine<'r> {
         out.now = lowest.now;
         out.upper = highest.upper;
         out.now_outcome = rs.outcomes.get(lowest.now_idx).map(|_| lowest.now_idx);
-        out.upper_outcome = rs.outcomes.get(highest.upper_idx).map(|_| highest.upper_idx);
+        out.upper_outcome = rs
+            .outcomes
+            .get(highest.upper_idx)
+            .map(|_| highest.upper_idx);
         out.red_flag_fired = scen.iter().any(|s| s.any_flag);
         out.safety_checked = !scen.iter().any(|s| s.flags_unknown);
 
@@ -240,7 +243,9 @@ impl<'r> Engine<'r> {
             }
         }
         let levels_differ_by_age = scen.len() > 1
-            && scen.iter().any(|a| scen.iter().any(|b| a.now != b.now || a.upper != b.upper));
+            && scen
+                .iter()
+                .any(|a| scen.iter().any(|b| a.now != b.now || a.upper != b.upper));
         if levels_differ_by_age {
             leaves.push(Leaf::Child);
         }
@@ -292,9 +297,7 @@ impl<'r> Engine<'r> {
                             c.cond.visit_unknown(&env, &mut |l| work.push(l));
                         }
                     }
-                    if applies != Tri::False
-                        && out.raw.get(q).is_some_and(|a| a.is_unknown())
-                    {
+                    if applies != Tri::False && out.raw.get(q).is_some_and(|a| a.is_unknown()) {
                         found[q] = true;
                     }
                 }

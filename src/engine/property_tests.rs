@@ -94,7 +94,14 @@ impl Gen<'_> {
                         bit: 1 << self.rng.below(2),
                     },
                     _ => {
-                        let ops = [CmpOp::Lt, CmpOp::Le, CmpOp::Gt, CmpOp::Ge, CmpOp::Eq, CmpOp::Ne];
+                        let ops = [
+                            CmpOp::Lt,
+                            CmpOp::Le,
+                            CmpOp::Gt,
+                            CmpOp::Ge,
+                            CmpOp::Eq,
+                            CmpOp::Ne,
+                        ];
                         let op = ops[self.rng.below(ops.len())];
                         Cond::Cmp(
                             op,
@@ -176,10 +183,8 @@ fn random_ruleset(seed: u64) -> RuleSet {
         .map(|i| {
             // Skip logic only over earlier questions (never for the age question), so that
             // `show_order` is the plain order.
-            let show_if = (i >= 2 || (!with_age && i >= 1))
-                .then(|| g.rng.chance(40))
-                .unwrap_or(false)
-                .then(|| c(g.cond(1, i, 0, 0, false)));
+            let may_skip = i >= 2 || (!with_age && i >= 1);
+            let show_if = (may_skip && g.rng.chance(40)).then(|| c(g.cond(1, i, 0, 0, false)));
             Question {
                 at: (0, 0..0),
                 id: format!("q{i}"),
@@ -351,7 +356,11 @@ fn plain(rs: &RuleSet, complete: &[Answer]) -> (Level, bool) {
         child: false,
         counts: [0.0; 4],
     };
-    let fired: Vec<bool> = rs.indicators.iter().map(|i| holds(&i.when.cond, &base)).collect();
+    let fired: Vec<bool> = rs
+        .indicators
+        .iter()
+        .map(|i| holds(&i.when.cond, &base))
+        .collect();
     let dims: Vec<bool> = rs
         .dimensions
         .iter()

@@ -20,18 +20,24 @@ struct FtlFile {
     resource: Option<FluentResource>,
 }
 
-/// Byte offset of the line that defines message `id`, for diagnostics.
-fn message_offset(text: &str, id: &str) -> Option<usize> {
+/// Byte offsets of the lines that define message `id`, in order, for diagnostics.
+fn message_offsets(text: &str, id: &str) -> Vec<usize> {
+    let mut out = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         if let Some(rest) = line.strip_prefix(id) {
             if rest.trim_start().starts_with('=') {
-                return Some(offset);
+                out.push(offset);
             }
         }
         offset += line.len();
     }
-    None
+    out
+}
+
+/// Byte offset of the (first) line that defines message `id`.
+fn message_offset(text: &str, id: &str) -> Option<usize> {
+    message_offsets(text, id).first().copied()
 }
 
 fn line_span(text: &str, offset: usize) -> std::ops::Range<usize> {
@@ -101,8 +107,21 @@ fn read_ftl(
     let file = sources.add(dir.display(name), text.clone());
     let mut file_draft = false;
     let mut messages = BTreeMap::new();
-    let resource = match fluent_syntax::parser::parse(text.as_str()) {
-        Ok(res) => {
+    // On a syntax error the parser still returns every valid entry: read those too, so that
+    // one broken message does not make all the others look missing.
+    let (res, errors) = match fluent_syntax::parser::parse(text.as_str()) {
+        Ok(res) => (res, Vec::new()),
+        Err((res, errors)) => (res, errors),
+    };
+    for e in &errors {
+        diags.push(
+            Diagnostic::error("E022", format!("fluent syntax error: {}", e.kind))
+                .at(file, e.pos.clone()),
+        );
+    }
+    let mut seen_twice: BTreeMap<String, usize> = BTreeMap::new();
+    {
+        {
             for entry in &res.body {
                 match entry {
                     ast::Entry::ResourceComment(c) => file_draft |= is_draft(Some(c)),
@@ -119,7 +138,11 @@ fn read_ftl(
                             .insert(m.id.name.to_owned(), (vars, draft))
                             .is_some()
                         {
-                            let at = message_offset(&text, m.id.name).unwrap_or(0);
+                            // Point at the repeated definition, as for duplicate ids in rules.
+                            let n = seen_twice.entry(m.id.name.to_owned()).or_insert(0);
+                            *n += 1;
+                            let offsets = message_offsets(&text, m.id.name);
+                            let at = offsets.get(*n).or(offsets.first()).copied().unwrap_or(0);
                             diags.push(
                                 Diagnostic::error(
                                     "E010",
@@ -132,17 +155,11 @@ fn read_ftl(
                     _ => {}
                 }
             }
-            FluentResource::try_new(text.clone()).ok()
         }
-        Err((_, errors)) => {
-            for e in errors {
-                diags.push(
-                    Diagnostic::error("E022", format!("fluent syntax error: {}", e.kind))
-                        .at(file, e.pos.clone()),
-                );
-            }
-            None
-        }
+    }
+    let resource = match FluentResource::try_new(text.clone()) {
+        Ok(r) => Some(r),
+        Err((r, _)) => Some(r),
     };
     Some(FtlFile {
         file,
@@ -208,7 +225,16 @@ pub fn check(input: &CoverageInput<'_>, sources: &mut SourceMap, diags: &mut Vec
             .filter(|l| l.complete)
             .map(|l| l.code.clone())
             .collect();
-        check_file(input.locales, input.locales, "ui.ftl", &codes, &complete, &[], sources, diags);
+        check_file(
+            input.locales,
+            input.locales,
+            "ui.ftl",
+            &codes,
+            &complete,
+            &[],
+            sources,
+            diags,
+        );
     }
     if let Some((rs, own)) = input.ruleset {
         let name = format!("{}.ftl", rs.meta.id);
@@ -220,7 +246,16 @@ pub fn check(input: &CoverageInput<'_>, sources: &mut SourceMap, diags: &mut Vec
             }
         }
         let required = required_messages(rs);
-        check_file(dir, input.locales, &name, &langs, &rs.meta.locales, &required, sources, diags);
+        check_file(
+            dir,
+            input.locales,
+            &name,
+            &langs,
+            &rs.meta.locales,
+            &required,
+            sources,
+            diags,
+        );
     }
 }
 
@@ -241,7 +276,10 @@ fn check_file(
             if complete.contains(lang) {
                 diags.push(Diagnostic::error(
                     "E020",
-                    format!("no translations for `{lang}`: `{}` is missing", dir.display(&format!("{lang}/{name}"))),
+                    format!(
+                        "no translations for `{lang}`: `{}` is missing",
+                        dir.display(&format!("{lang}/{name}"))
+                    ),
                 ));
             }
             continue;
@@ -322,7 +360,10 @@ fn check_file(
                         if s.is_empty() {
                             "none".to_owned()
                         } else {
-                            s.iter().map(|v| format!("`${v}`")).collect::<Vec<_>>().join(", ")
+                            s.iter()
+                                .map(|v| format!("`${v}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         }
                     };
                     diags.push(
@@ -366,11 +407,8 @@ fn check_file(
                 if let Some(e) = errors.first() {
                     let at = message_offset(&text, id).unwrap_or(0);
                     diags.push(
-                        Diagnostic::error(
-                            "E024",
-                            format!("message `{id}` fails to format: {e}"),
-                        )
-                        .at(f.file, line_span(&text, at)),
+                        Diagnostic::error("E024", format!("message `{id}` fails to format: {e}"))
+                            .at(f.file, line_span(&text, at)),
                     );
                     break;
                 }
@@ -389,18 +427,20 @@ fn check_file(
         if !drafts.is_empty() {
             let shown: Vec<String> = drafts.iter().take(12).map(|d| format!("`{d}`")).collect();
             let more = drafts.len().saturating_sub(12);
-            diags.push(
-                Diagnostic::note(
-                    "N041",
-                    format!(
-                        "{} message(s) in `{}` are drafts that need review by a native speaker: {}{}",
-                        drafts.len(),
-                        sources.path(f.file),
-                        shown.join(", "),
-                        if more > 0 { format!(" and {more} more") } else { String::new() }
-                    ),
+            diags.push(Diagnostic::note(
+                "N041",
+                format!(
+                    "{} message(s) in `{}` are drafts that need review by a native speaker: {}{}",
+                    drafts.len(),
+                    sources.path(f.file),
+                    shown.join(", "),
+                    if more > 0 {
+                        format!(" and {more} more")
+                    } else {
+                        String::new()
+                    }
                 ),
-            );
+            ));
         }
     }
 }

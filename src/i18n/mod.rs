@@ -38,7 +38,11 @@ pub enum I18nError {
 /// Normalizes a locale name such as `ru_RU.UTF-8` or `kk-KZ` to its language code (`ru`).
 #[must_use]
 pub fn language_code(locale: &str) -> Option<String> {
-    let base = locale.split(['.', '@']).next().unwrap_or_default().replace('_', "-");
+    let base = locale
+        .split(['.', '@'])
+        .next()
+        .unwrap_or_default()
+        .replace('_', "-");
     let id: LanguageIdentifier = base.parse().ok()?;
     let lang = id.language.as_str().to_owned();
     (lang != "und").then_some(lang)
@@ -81,7 +85,9 @@ pub struct Localizer {
 
 impl std::fmt::Debug for Localizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Localizer").field("lang", &self.lang).finish()
+        f.debug_struct("Localizer")
+            .field("lang", &self.lang)
+            .finish()
     }
 }
 
@@ -101,7 +107,9 @@ fn bundle(
     }
     if let Some((rs_id, own)) = ruleset {
         let name = format!("{rs_id}.ftl");
-        let own_dir = own.and_then(|o| o.sub(lang)).filter(|d| d.read(&name).is_ok());
+        let own_dir = own
+            .and_then(|o| o.sub(lang))
+            .filter(|d| d.read(&name).is_ok());
         if let Some(dir) = own_dir.or_else(|| locales.sub(lang)) {
             files.push((dir, name));
         }
@@ -201,9 +209,18 @@ mod tests {
     fn language_choice_order_flag_env_system_english() {
         let avail = vec!["en".to_owned(), "kk".to_owned(), "ru".to_owned()];
         let ch = |f, e, s| choose_language(f, e, s, &avail).ok();
-        assert_eq!(ch(Some("kk"), Some("ru"), Some("en_US")).as_deref(), Some("kk"));
-        assert_eq!(ch(None, Some("ru_RU.UTF-8"), Some("kk_KZ")).as_deref(), Some("ru"));
-        assert_eq!(ch(None, Some("fr"), Some("kk_KZ.UTF-8")).as_deref(), Some("kk"));
+        assert_eq!(
+            ch(Some("kk"), Some("ru"), Some("en_US")).as_deref(),
+            Some("kk")
+        );
+        assert_eq!(
+            ch(None, Some("ru_RU.UTF-8"), Some("kk_KZ")).as_deref(),
+            Some("ru")
+        );
+        assert_eq!(
+            ch(None, Some("fr"), Some("kk_KZ.UTF-8")).as_deref(),
+            Some("kk")
+        );
         assert_eq!(ch(None, None, Some("de_DE")).as_deref(), Some("en"));
         assert!(choose_language(Some("fr"), None, None, &avail).is_err());
     }

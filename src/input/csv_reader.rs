@@ -185,7 +185,11 @@ impl RecordReader for CsvReader<'_> {
                 self.record.len(),
                 self.columns.len()
             ));
-            if let Some(i) = self.columns.iter().position(|c| matches!(c, Column::CaseId)) {
+            if let Some(i) = self
+                .columns
+                .iter()
+                .position(|c| matches!(c, Column::CaseId))
+            {
                 if let Some(v) = self.record.get(i) {
                     rec.case_id = String::from_utf8_lossy(v).trim().to_owned();
                 }

@@ -99,13 +99,10 @@ impl Format {
         if lower.ends_with(".csv") || lower.ends_with(".tsv") || lower.ends_with(".txt") {
             return Format::Csv;
         }
-        let first = reader
-            .fill_buf()
-            .ok()
-            .and_then(|b| {
-                let b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
-                b.iter().find(|c| !c.is_ascii_whitespace()).copied()
-            });
+        let first = reader.fill_buf().ok().and_then(|b| {
+            let b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
+            b.iter().find(|c| !c.is_ascii_whitespace()).copied()
+        });
         if first == Some(b'{') {
             Format::Jsonl
         } else {

@@ -167,9 +167,7 @@ pub fn parse_json_answer(q: &Question, v: &serde_json::Value) -> Result<Answer, 
             _ => Invalid::UnknownOption,
         }),
         Value::Number(n) => match q.kind {
-            QuestionKind::Number | QuestionKind::YesNo => {
-                parse_answer(q, n.to_string().as_bytes())
-            }
+            QuestionKind::Number | QuestionKind::YesNo => parse_answer(q, n.to_string().as_bytes()),
             QuestionKind::Text => Ok(Answer::Text),
             _ => Err(Invalid::UnknownOption),
         },
@@ -216,10 +214,18 @@ mod tests {
     fn yes_no_in_three_languages() {
         let yn = q(QuestionKind::YesNo, &[]);
         for w in ["yes", "Yes", "Y", "1", "да", "Да", "ДА", "иә", "Иә"] {
-            assert_eq!(parse_answer(&yn, w.as_bytes()), Ok(Answer::Bool(true)), "{w}");
+            assert_eq!(
+                parse_answer(&yn, w.as_bytes()),
+                Ok(Answer::Bool(true)),
+                "{w}"
+            );
         }
         for w in ["no", "NO", "0", "нет", "Нет", "жоқ", "Жоқ"] {
-            assert_eq!(parse_answer(&yn, w.as_bytes()), Ok(Answer::Bool(false)), "{w}");
+            assert_eq!(
+                parse_answer(&yn, w.as_bytes()),
+                Ok(Answer::Bool(false)),
+                "{w}"
+            );
         }
         for w in ["dont_know", "не знаю", "Білмеймін", "dk"] {
             assert_eq!(parse_answer(&yn, w.as_bytes()), Ok(Answer::DontKnow), "{w}");
@@ -255,7 +261,13 @@ mod tests {
         let v = serde_json::json!(["b"]);
         assert_eq!(parse_json_answer(&many, &v), Ok(Answer::Multi(0b10)));
         let yn = q(QuestionKind::YesNo, &[]);
-        assert_eq!(parse_json_answer(&yn, &serde_json::json!(true)), Ok(Answer::Bool(true)));
-        assert_eq!(parse_json_answer(&yn, &serde_json::Value::Null), Ok(Answer::Missing));
+        assert_eq!(
+            parse_json_answer(&yn, &serde_json::json!(true)),
+            Ok(Answer::Bool(true))
+        );
+        assert_eq!(
+            parse_json_answer(&yn, &serde_json::Value::Null),
+            Ok(Answer::Missing)
+        );
     }
 }

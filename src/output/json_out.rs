@@ -90,7 +90,7 @@ pub(crate) struct RecordJson<'a> {
     tool_version: &'static str,
     level_text: Option<&'a str>,
     summary_text: String,
-    action_text: Option<&'a str>,
+    action_text: Option<String>,
 }
 
 fn warnings(ws: &[RecordWarning]) -> Vec<Warning<'_>> {
@@ -168,7 +168,10 @@ pub(crate) fn record_json<'a>(ctx: &'a ReportContext<'a>, s: &Scored<'a>) -> Rec
                 .unwrap_or_default();
             Some(Fired {
                 id: &ind.id,
-                dimension: rs.dimensions.get(ind.dimension).map_or("", |d| d.id.as_str()),
+                dimension: rs
+                    .dimensions
+                    .get(ind.dimension)
+                    .map_or("", |d| d.id.as_str()),
                 strength: ind.strength.as_str(),
                 evidence,
             })
@@ -220,11 +223,29 @@ pub(crate) fn record_json<'a>(ctx: &'a ReportContext<'a>, s: &Scored<'a>) -> Rec
         tool_version: TOOL_VERSION,
         level_text: Some(ctx.texts.level(e.now)),
         summary_text: summary_text(rs, ctx.texts, e),
-        action_text: e
-            .now_outcome
-            .and_then(|i| ctx.texts.actions.get(i))
-            .map(String::as_str),
+        action_text: Some(action_text(ctx, e)),
     }
+}
+
+/// What to do now: the fired red flags' texts (each says what to do), else the outcome's
+/// recommended action.
+pub(crate) fn action_text(ctx: &ReportContext<'_>, e: &crate::engine::Evaluation) -> String {
+    if e.red_flag_fired {
+        let flags: Vec<&str> = e
+            .red_flags
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t == Tri::True)
+            .filter_map(|(i, _)| ctx.texts.red_flags.get(i).map(String::as_str))
+            .collect();
+        if !flags.is_empty() {
+            return flags.join(" ");
+        }
+    }
+    e.now_outcome
+        .and_then(|i| ctx.texts.actions.get(i))
+        .cloned()
+        .unwrap_or_default()
 }
 
 pub(crate) struct JsonReport<'a> {

@@ -54,7 +54,14 @@ impl Report for MarkdownReport<'_> {
         let mut args = FluentArgs::new();
         args.set("number", r.number);
         args.set("line", r.line);
-        args.set("case", if r.case_id.is_empty() { "—" } else { r.case_id.as_str() });
+        args.set(
+            "case",
+            if r.case_id.is_empty() {
+                "—"
+            } else {
+                r.case_id.as_str()
+            },
+        );
         writeln!(out, "## {}\n", md(&t.loc.msg_args("md-record", &args)))?;
         let Some(e) = s.eval else {
             let mut args = FluentArgs::new();
@@ -67,8 +74,17 @@ impl Report for MarkdownReport<'_> {
             )?;
             return Ok(());
         };
-        writeln!(out, "**{}:** {}\n", t.msg("md-level"), md(&summary_text(rs, t, e)))?;
-        if let Some(i) = e.now_outcome {
+        writeln!(
+            out,
+            "**{}:** {}\n",
+            t.msg("md-level"),
+            md(&summary_text(rs, t, e))
+        )?;
+        // With a red flag, "no signs" would contradict it: the red flag says what to do.
+        let outcome = e.now_outcome.filter(|&i| {
+            !(e.red_flag_fired && rs.outcomes.get(i).is_some_and(|o| o.level == Level::None))
+        });
+        if let Some(i) = outcome {
             writeln!(
                 out,
                 "{}\n\n**{}:** {}\n",
@@ -139,7 +155,11 @@ impl Report for MarkdownReport<'_> {
                         .filter_map(|&q| {
                             let question = rs.questions.get(q)?;
                             let a = e.answers.get(q).copied().unwrap_or_default();
-                            Some(format!("`{}` = `{}`", question.id, answer_token(question, a)))
+                            Some(format!(
+                                "`{}` = `{}`",
+                                question.id,
+                                answer_token(question, a)
+                            ))
                         })
                         .collect()
                 })
@@ -160,7 +180,11 @@ impl Report for MarkdownReport<'_> {
             }
             writeln!(out, "\n**{}**\n", t.msg(title))?;
             for &q in list {
-                writeln!(out, "- {}", md(t.questions.get(q).map_or("", String::as_str)))?;
+                writeln!(
+                    out,
+                    "- {}",
+                    md(t.questions.get(q).map_or("", String::as_str))
+                )?;
             }
         }
         if !r.warnings.is_empty() {
@@ -181,7 +205,12 @@ impl Report for MarkdownReport<'_> {
     fn end(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
         let t = self.ctx.texts;
         writeln!(out, "## {}\n", t.msg("totals-level"))?;
-        writeln!(out, "| {} | {} |\n|---|---|", t.msg("totals-level"), t.msg("totals-records"))?;
+        writeln!(
+            out,
+            "| {} | {} |\n|---|---|",
+            t.msg("totals-level"),
+            t.msg("totals-records")
+        )?;
         for l in Level::ALL.iter().rev() {
             writeln!(out, "| {} | {} |", t.level(*l), totals.level(*l))?;
         }

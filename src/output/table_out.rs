@@ -112,7 +112,11 @@ impl Report for TableReport<'_> {
             writeln!(out, "{}", t.count("totals-unsettled", totals.unsettled))?;
         }
         if totals.safety_unchecked > 0 {
-            writeln!(out, "{}", t.count("totals-safety-unchecked", totals.safety_unchecked))?;
+            writeln!(
+                out,
+                "{}",
+                t.count("totals-safety-unchecked", totals.safety_unchecked)
+            )?;
         }
         if totals.with_warnings > 0 {
             writeln!(out, "{}", t.count("totals-warnings", totals.with_warnings))?;

@@ -40,7 +40,11 @@ impl Texts {
             .collect();
         Texts {
             levels,
-            sections: rs.sections.iter().map(|s| loc.msg(&keys::section(s))).collect(),
+            sections: rs
+                .sections
+                .iter()
+                .map(|s| loc.msg(&keys::section(s)))
+                .collect(),
             dimensions: rs
                 .dimensions
                 .iter()
@@ -51,7 +55,11 @@ impl Texts {
                 .iter()
                 .map(|i| loc.msg(&keys::indicator(&i.id)))
                 .collect(),
-            outcomes: rs.outcomes.iter().map(|o| loc.msg(&keys::outcome(&o.id))).collect(),
+            outcomes: rs
+                .outcomes
+                .iter()
+                .map(|o| loc.msg(&keys::outcome(&o.id)))
+                .collect(),
             actions: rs
                 .outcomes
                 .iter()

@@ -102,9 +102,10 @@ fn report(
         Verdict::Never => {
             Diagnostic::warning("W030", format!("{what} can never be true")).label(label)
         }
-        Verdict::NotChecked(why) => {
-            Diagnostic::note("N040", format!("{what} not checked for satisfiability: {why}"))
-        }
+        Verdict::NotChecked(why) => Diagnostic::note(
+            "N040",
+            format!("{what} not checked for satisfiability: {why}"),
+        ),
     };
     diags.push(match at {
         Some((f, s)) => d.at(f, s),
@@ -113,7 +114,8 @@ fn report(
 }
 
 fn dimension_verdict(rs: &RuleSet, d: usize, cond: &Cond) -> Verdict {
-    let Some(dim) = rs.dimensions.get(d) else {
+    // A dimension without indicators is reported once, as W031.
+    let Some(dim) = rs.dimensions.get(d).filter(|d| !d.indicators.is_empty()) else {
         return Verdict::CanBeTrue;
     };
     let mut max = [0u32; 3];
@@ -212,7 +214,10 @@ fn verdict(rs: &RuleSet, cond: &Cond, free_atoms: bool) -> Verdict {
     loop {
         for (slot, &q) in questions.iter().enumerate() {
             if let (Some(r), Some(d)) = (raw.get_mut(q), domains.get(slot)) {
-                *r = d.get(idx.get(slot).copied().unwrap_or(0)).copied().unwrap_or_default();
+                *r = d
+                    .get(idx.get(slot).copied().unwrap_or(0))
+                    .copied()
+                    .unwrap_or_default();
             }
         }
         eff.copy_from_slice(&raw);

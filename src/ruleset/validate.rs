@@ -121,10 +121,7 @@ pub fn sort_diagnostics(diags: &mut [Diagnostic], sources: &SourceMap) {
     });
 }
 
-fn parse_toml<T: serde::de::DeserializeOwned>(
-    ctx: &mut Ctx<'_>,
-    file: FileId,
-) -> Option<T> {
+fn parse_toml<T: serde::de::DeserializeOwned>(ctx: &mut Ctx<'_>, file: FileId) -> Option<T> {
     let text = ctx.sources.text(file).to_owned();
     match toml::from_str::<T>(&text) {
         Ok(v) => Some(v),
@@ -173,7 +170,9 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
     let mut hasher = Sha256::new();
     hasher.update(b"ruleset.toml\0");
     hasher.update(manifest_text.as_bytes());
-    let mfile = ctx.sources.add(folder.display("ruleset.toml"), manifest_text);
+    let mfile = ctx
+        .sources
+        .add(folder.display("ruleset.toml"), manifest_text);
     let manifest: RawManifest = parse_toml(ctx, mfile)?;
 
     if !valid_ruleset_id(manifest.id.get_ref()) {
@@ -202,7 +201,12 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
             .label("must equal the folder name"),
         );
     }
-    if !manifest.locales.get_ref().iter().any(|l| l.get_ref() == "en") {
+    if !manifest
+        .locales
+        .get_ref()
+        .iter()
+        .any(|l| l.get_ref() == "en")
+    {
         ctx.push(
             Diagnostic::error("E002", "`locales` must include `en`")
                 .at(mfile, manifest.locales.span()),
@@ -245,7 +249,11 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
             );
             continue;
         }
-        if name == "ruleset.toml" || name.contains('/') || name.contains('\\') || !name.ends_with(".toml") {
+        if name == "ruleset.toml"
+            || name.contains('/')
+            || name.contains('\\')
+            || !name.ends_with(".toml")
+        {
             ctx.push(
                 Diagnostic::error(
                     "E003",
@@ -266,8 +274,11 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
                 }
             }
             Err(why) => ctx.push(
-                Diagnostic::error("E003", format!("cannot read `{}`: {why}", folder.display(name)))
-                    .at(mfile, f.span()),
+                Diagnostic::error(
+                    "E003",
+                    format!("cannot read `{}`: {why}", folder.display(name)),
+                )
+                .at(mfile, f.span()),
             ),
         }
     }
@@ -290,7 +301,6 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
     // Questions.
     for tf in &themes {
         for q in &tf.theme.question {
-            let span = q.span();
             let q = q.get_ref();
             let id = q.id.get_ref();
             if !valid_id(id) {
@@ -300,7 +310,13 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
                         .label("use lowercase letters, digits and `_`, starting with a letter"),
                 );
             }
-            if !v.declare(ctx, id, Sym::Question(v.questions.len()), tf.file, q.id.span()) {
+            if !v.declare(
+                ctx,
+                id,
+                Sym::Question(v.questions.len()),
+                tf.file,
+                q.id.span(),
+            ) {
                 continue;
             }
             let section = match section_index.get(q.section.get_ref()) {
@@ -364,7 +380,10 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
                 (None, true) => ctx.push(
                     Diagnostic::error(
                         "E002",
-                        format!("question `{id}` of kind `{}` needs `options`", kind.as_str()),
+                        format!(
+                            "question `{id}` of kind `{}` needs `options`",
+                            kind.as_str()
+                        ),
                     )
                     .at(tf.file, q.kind.span()),
                 ),
@@ -424,7 +443,7 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
             }
             v.questions.push(QDraft {
                 file: tf.file,
-                span,
+                show_if_span: q.show_if.as_ref().map(Spanned::span),
                 question: Question {
                     at: (tf.file, q.id.span()),
                     id: id.clone(),
@@ -452,7 +471,13 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
                         .at(tf.file, d.id.span()),
                 );
             }
-            if v.declare(ctx, id, Sym::Dimension(v.dimensions.len()), tf.file, d.id.span()) {
+            if v.declare(
+                ctx,
+                id,
+                Sym::Dimension(v.dimensions.len()),
+                tf.file,
+                d.id.span(),
+            ) {
                 v.dimensions.push((id.clone(), tf.file));
             }
         }
@@ -484,7 +509,13 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
                 }
             };
             let full = format!("{}.{}", i.dimension.get_ref(), local);
-            if v.declare(ctx, &full, Sym::Indicator(v.indicators.len()), tf.file, i.id.span()) {
+            if v.declare(
+                ctx,
+                &full,
+                Sym::Indicator(v.indicators.len()),
+                tf.file,
+                i.id.span(),
+            ) {
                 v.indicators.push((full, dim));
             }
         }
@@ -494,8 +525,11 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
     for (name, value) in &manifest.thresholds {
         if !valid_id(name.get_ref()) {
             ctx.push(
-                Diagnostic::error("E021", format!("invalid threshold name `{}`", name.get_ref()))
-                    .at(mfile, name.span()),
+                Diagnostic::error(
+                    "E021",
+                    format!("invalid threshold name `{}`", name.get_ref()),
+                )
+                .at(mfile, name.span()),
             );
         }
         if !value.get_ref().is_finite() || *value.get_ref() < 0.0 {
@@ -511,8 +545,15 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
                 .at(mfile, value.span()),
             );
         }
-        if v.declare(ctx, name.get_ref(), Sym::Threshold(v.thresholds.len()), mfile, name.span()) {
-            v.thresholds.push((name.get_ref().clone(), *value.get_ref()));
+        if v.declare(
+            ctx,
+            name.get_ref(),
+            Sym::Threshold(v.thresholds.len()),
+            mfile,
+            name.span(),
+        ) {
+            v.thresholds
+                .push((name.get_ref().clone(), *value.get_ref()));
         }
     }
 
@@ -583,7 +624,11 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
                 },
             );
             let full = format!("{}.{}", i.dimension.get_ref(), i.id.get_ref());
-            let dim = v.indicators.iter().find(|(f, _)| *f == full).and_then(|x| x.1);
+            let dim = v
+                .indicators
+                .iter()
+                .find(|(f, _)| *f == full)
+                .and_then(|x| x.1);
             if let (Some(when), Some(dimension)) = (when, dim) {
                 indicators.push(Indicator {
                     at: (tf.file, i.id.span()),
@@ -611,14 +656,20 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
                     ..Allowed::default()
                 },
             );
-            let idx = dimensions.len();
+            // Members by declaration, so that an indicator whose condition has an error still
+            // counts (its error is reported on its own) and indices never shift.
+            let idx = match v.syms.get(d.id.get_ref()) {
+                Some(Sym::Dimension(i)) => *i,
+                _ => continue,
+            };
+            let members: Vec<usize> = v
+                .indicators
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, dim))| *dim == Some(idx))
+                .map(|(n, _)| n)
+                .collect();
             if let Some(present_if) = present_if {
-                let members: Vec<usize> = indicators
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, i)| i.dimension == idx)
-                    .map(|(n, _)| n)
-                    .collect();
                 if members.is_empty() {
                     ctx.push(
                         Diagnostic::warning(
@@ -812,7 +863,8 @@ fn themes_places(themes: &[ThemeFile]) -> super::satisfiable::RawPlaces {
 
 struct QDraft {
     file: FileId,
-    span: Range<usize>,
+    /// Where its `show_if` value is written, for cycle diagnostics.
+    show_if_span: Option<Range<usize>>,
     question: Question,
 }
 
@@ -977,9 +1029,9 @@ impl Validator {
                         }
                         Some(1) => {
                             let pos = stack.iter().position(|(q, _)| *q == dep).unwrap_or(0);
-                            let cycle: Vec<usize> = stack.get(pos..).map_or(vec![], |s| {
-                                s.iter().map(|(q, _)| *q).collect()
-                            });
+                            let cycle: Vec<usize> = stack
+                                .get(pos..)
+                                .map_or(vec![], |s| s.iter().map(|(q, _)| *q).collect());
                             if !cycle.iter().any(|q| reported[*q]) {
                                 for q in &cycle {
                                     reported[*q] = true;
@@ -1006,17 +1058,20 @@ impl Validator {
         let names: Vec<String> = cycle
             .iter()
             .chain(std::iter::once(&cycle[0]))
-            .filter_map(|q| self.questions.get(*q).map(|d| format!("`{}`", d.question.id)))
+            .filter_map(|q| {
+                self.questions
+                    .get(*q)
+                    .map(|d| format!("`{}`", d.question.id))
+            })
             .collect();
         let Some(d) = self.questions.get(first) else {
             return;
         };
-        let text = ctx.sources.text(d.file);
         // Point at the `show_if` value of the first question of the cycle.
-        let span = text
-            .get(d.span.clone())
-            .and_then(|s| s.find("show_if"))
-            .map_or(d.span.clone(), |i| d.span.start + i..d.span.start + i + 7);
+        let span = d
+            .show_if_span
+            .clone()
+            .unwrap_or_else(|| d.question.at.1.clone());
         ctx.push(
             Diagnostic::error(
                 "E016",

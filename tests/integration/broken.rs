@@ -34,7 +34,9 @@ struct ExpectedDiagnostic {
 type Key = (String, Option<(String, usize, usize)>);
 
 fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("broken")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("broken")
 }
 
 fn case_dirs() -> Vec<PathBuf> {
@@ -93,7 +95,13 @@ fn relative(case: &Path, shown: &str) -> String {
 fn run_case(case: &Path) -> (SourceMap, Vec<Diagnostic>) {
     let mut sources = SourceMap::default();
     let folder = Folder::Disk(case.to_path_buf());
-    let loaded = load(&folder, &mut sources, LoadOptions { satisfiability: true });
+    let loaded = load(
+        &folder,
+        &mut sources,
+        LoadOptions {
+            satisfiability: true,
+        },
+    );
     let mut diagnostics = loaded.diagnostics;
     let own_locales = Folder::Disk(case.join("locales"));
     let languages = Languages {

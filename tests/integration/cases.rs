@@ -86,7 +86,11 @@ fn check_case(rs: &RuleSet, c: &Case, e: &Evaluation) -> Vec<String> {
     expect("level", c.level.clone(), e.now.as_str().to_owned());
     expect("upper", c.upper.clone(), e.upper.as_str().to_owned());
     let fired: Vec<String> = e.fired().map(|i| rs.indicators[i].id.clone()).collect();
-    expect("fired", format!("{:?}", sorted(c.fired.clone())), format!("{:?}", sorted(fired)));
+    expect(
+        "fired",
+        format!("{:?}", sorted(c.fired.clone())),
+        format!("{:?}", sorted(fired)),
+    );
     if let Some(want) = &c.deciding_not_asked {
         expect(
             "deciding_not_asked",
@@ -102,13 +106,19 @@ fn check_case(rs: &RuleSet, c: &Case, e: &Evaluation) -> Vec<String> {
         );
     }
     if let Some(want) = c.safety_checked {
-        expect("safety_checked", want.to_string(), e.safety_checked.to_string());
+        expect(
+            "safety_checked",
+            want.to_string(),
+            e.safety_checked.to_string(),
+        );
     }
     if let Some(want) = &c.age {
         expect("age", want.clone(), e.age.as_str().to_owned());
     }
     if let Some(want) = &c.outcome {
-        let got = e.now_outcome.map_or("-".to_owned(), |i| rs.outcomes[i].id.clone());
+        let got = e
+            .now_outcome
+            .map_or("-".to_owned(), |i| rs.outcomes[i].id.clone());
         expect("outcome", want.clone(), got);
     }
     if let Some(want) = &c.red_flags {
@@ -119,7 +129,11 @@ fn check_case(rs: &RuleSet, c: &Case, e: &Evaluation) -> Vec<String> {
             .filter(|(_, t)| **t == Tri::True)
             .map(|(f, _)| f.id.clone())
             .collect();
-        expect("red_flags", format!("{:?}", sorted(want.clone())), format!("{:?}", sorted(got)));
+        expect(
+            "red_flags",
+            format!("{:?}", sorted(want.clone())),
+            format!("{:?}", sorted(got)),
+        );
     }
     for (what, want, state) in [
         ("present", &c.present, Tri::True),
@@ -133,7 +147,11 @@ fn check_case(rs: &RuleSet, c: &Case, e: &Evaluation) -> Vec<String> {
                 .filter(|(_, d)| d.present == state)
                 .map(|(d, _)| d.id.clone())
                 .collect();
-            expect(what, format!("{:?}", sorted(want.clone())), format!("{:?}", sorted(got)));
+            expect(
+                what,
+                format!("{:?}", sorted(want.clone())),
+                format!("{:?}", sorted(got)),
+            );
         }
     }
     errs
@@ -153,7 +171,10 @@ fn engine_cases() {
     let mut failures = Vec::new();
     let mut total = 0;
     for path in files {
-        let id = path.file_stem().and_then(|s| s.to_str()).expect("file name");
+        let id = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("file name");
         let folder = Folder::embedded_ruleset(id)
             .unwrap_or_else(|| panic!("{}: no shipped rule set `{id}`", path.display()));
         let mut sources = SourceMap::default();
@@ -161,8 +182,8 @@ fn engine_cases() {
             .ruleset
             .unwrap_or_else(|| panic!("rule set `{id}` has errors"));
         let text = std::fs::read_to_string(&path).expect("case file readable");
-        let file: CaseFile = toml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message()));
+        let file: CaseFile =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message()));
         let engine = Engine::new(&rs);
         for c in &file.case {
             total += 1;
@@ -175,7 +196,11 @@ fn engine_cases() {
                 None => toml::Table::new(),
             };
             for k in &c.unset {
-                assert!(table.remove(k).is_some(), "case `{}`: `{k}` not in base", c.name);
+                assert!(
+                    table.remove(k).is_some(),
+                    "case `{}`: `{k}` not in base",
+                    c.name
+                );
             }
             for (k, v) in &c.answers {
                 table.insert(k.clone(), v.clone());
@@ -196,5 +221,10 @@ fn engine_cases() {
         }
     }
     assert!(total >= 10, "too few cases: {total}");
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -47,7 +47,11 @@ const EXPECTED_LEVELS: [(&str, &str, &str); 7] = [
 ];
 
 fn assert_levels(records: &[Value]) {
-    assert_eq!(records.len(), EXPECTED_LEVELS.len(), "one output row per input record");
+    assert_eq!(
+        records.len(),
+        EXPECTED_LEVELS.len(),
+        "one output row per input record"
+    );
     for (r, (case, level, upper)) in records.iter().zip(EXPECTED_LEVELS) {
         assert_eq!(field(r, "case_id"), case);
         assert_eq!(field(r, "level"), level, "{case}");
@@ -81,7 +85,10 @@ fn score_example_csv_as_jsonl_gives_the_expected_level_for_each_person() {
         .iter()
         .map(|f| field(f, "id"))
         .collect();
-    assert!(fired.contains(&"coercion.documents_confiscated"), "{fired:?}");
+    assert!(
+        fired.contains(&"coercion.documents_confiscated"),
+        "{fired:?}"
+    );
     // The urgent record names its red flag; the invalid age is a warning, counted as unknown.
     assert_eq!(records[3]["red_flags"], serde_json::json!(["danger_now"]));
     let w = &records[6]["warnings"][0];
@@ -91,7 +98,13 @@ fn score_example_csv_as_jsonl_gives_the_expected_level_for_each_person() {
     // An open result names the questions that decide it, not every unanswered question.
     assert_eq!(
         records[4]["deciding_not_asked"],
-        serde_json::json!(["travel_paid_by", "how_decided", "job_as_told", "pay_as_told", "conditions_as_told"])
+        serde_json::json!([
+            "travel_paid_by",
+            "how_decided",
+            "job_as_told",
+            "pay_as_told",
+            "conditions_as_told"
+        ])
     );
 }
 
@@ -188,7 +201,8 @@ fn bad_records_become_error_rows_in_order_and_strict_fails() {
         .write_stdin(input)
         .assert()
         .code(1);
-    let bad_json = "{\"case_id\": \"x\", \"answers\": {\"age\": 30}}\nnot json\n\n{\"answers\": 5}\n";
+    let bad_json =
+        "{\"case_id\": \"x\", \"answers\": {\"age\": 30}}\nnot json\n\n{\"answers\": 5}\n";
     let out = tipscreen()
         .args(["score", "-f", "jsonl", "--input", "jsonl", "-"])
         .write_stdin(bad_json)
@@ -225,8 +239,12 @@ fn table_format_has_counts_per_level_and_the_screening_notice() {
         .success()
         .stdout(predicate::str::contains("Urgent"))
         .stdout(predicate::str::contains("7 records scored."))
-        .stdout(predicate::str::contains("This is a screening, not an identification."))
-        .stdout(predicate::str::contains("must not be treated as an offender"));
+        .stdout(predicate::str::contains(
+            "This is a screening, not an identification.",
+        ))
+        .stdout(predicate::str::contains(
+            "must not be treated as an offender",
+        ));
 }
 
 #[test]
@@ -329,7 +347,9 @@ fn check_passes_on_the_shipped_rule_sets() {
         .args(["check"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("checked `kz-handbook`: 40 questions"))
+        .stdout(predicate::str::contains(
+            "checked `kz-handbook`: 40 questions",
+        ))
         .stdout(predicate::str::contains("0 error(s)"));
 }
 
@@ -398,7 +418,10 @@ fn rules_list_and_show_describe_the_rule_set() {
     for i in v["indicators"].as_array().expect("indicators") {
         assert!(!field(i, "dimension").is_empty());
         assert!(["strong", "medium", "weak"].contains(&field(i, "strength")));
-        assert!(!field(i, "source").is_empty(), "every indicator cites its source");
+        assert!(
+            !field(i, "source").is_empty(),
+            "every indicator cites its source"
+        );
         assert!(!field(i, "when").is_empty());
     }
     tipscreen()
@@ -434,7 +457,9 @@ fn usage_and_runtime_errors_exit_2_with_a_clear_message() {
 fn language_comes_from_flag_then_environment_then_english() {
     let run = |args: &[&str], env: Option<&str>| {
         let mut c = tipscreen();
-        c.args(["score", "-f", "jsonl"]).args(args).arg(example("intake.csv"));
+        c.args(["score", "-f", "jsonl"])
+            .args(args)
+            .arg(example("intake.csv"));
         if let Some(l) = env {
             c.env("TIPSCREEN_LANG", l);
         }
