@@ -40,9 +40,9 @@ disclaimer-non-punishment = A person who may be a victim must not be treated as 
 
 table-record = No.
 table-case = Case
-table-level = Level
+table-present = Elements present
 table-summary = Result
-table-indicators = Indicators found
+table-indicators = Indicators
 table-notes = Notes
 totals-level = Level
 totals-records = Records

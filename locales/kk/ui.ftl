@@ -40,9 +40,10 @@ disclaimer-non-punishment = Адам саудасының құрбаны бол�
 
 table-record = №
 table-case = Іс
-table-level = Деңгей
+# draft
+table-present = Анықталған элементтер
 table-summary = Нәтиже
-table-indicators = Анықталған белгілер
+table-indicators = Белгілер саны
 table-notes = Ескертпелер
 totals-level = Деңгей
 totals-records = Жазбалар

@@ -44,9 +44,9 @@ table-record = №
 # «Case» — идентификатор случая из анкеты; «дело» может читаться как уголовное дело.
 # draft
 table-case = Случай
-table-level = Уровень
+table-present = Выявленные элементы
 table-summary = Результат
-table-indicators = Выявленные признаки
+table-indicators = Число признаков
 table-notes = Примечания
 totals-level = Уровень
 totals-records = Записей

@@ -48,8 +48,9 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<Status> {
                 locales: &locales,
                 languages: &languages,
                 ruleset: loaded.ruleset.as_ref().map(|rs| (rs, own.as_ref())),
-                // The user-interface messages are checked once, with the first rule set.
-                ui: n == 0,
+                // The user-interface messages are checked once, with the first rule set, when
+                // they are the ones in use (shipped rule sets, or `--locales`).
+                ui: n == 0 && (args.path.is_none() || global.locales.is_some()),
             },
             &mut sources,
             &mut diags,

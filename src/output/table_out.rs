@@ -40,24 +40,26 @@ impl Report for TableReport<'_> {
         let mut notes: Vec<String> = r.warnings.iter().map(|w| w.message.clone()).collect();
         let row = match s.eval {
             Some(e) => {
-                let fired: Vec<String> = e
-                    .fired()
-                    .filter_map(|i| t.indicators.get(i).cloned())
+                // An overview: the elements present and how many indicators; the reasons in
+                // full are in the markdown and JSON formats.
+                let present: Vec<&str> = e
+                    .dimensions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, d)| d.present == crate::condition::Tri::True)
+                    .filter_map(|(i, _)| t.dimensions.get(i).map(String::as_str))
                     .collect();
                 vec![
                     r.number.to_string(),
                     case,
-                    t.level(e.now).to_owned(),
                     summary_text(self.ctx.rs, t, e),
-                    if fired.is_empty() {
+                    if present.is_empty() {
                         "—".to_owned()
                     } else {
-                        fired.join("\n")
+                        present.join("\n")
                     },
-                    {
-                        let extra = std::mem::take(&mut notes);
-                        extra.join("\n")
-                    },
+                    e.fired().count().to_string(),
+                    std::mem::take(&mut notes).join("\n"),
                 ]
             }
             None => {
@@ -71,8 +73,8 @@ impl Report for TableReport<'_> {
                 vec![
                     r.number.to_string(),
                     case,
-                    "—".to_owned(),
                     msg,
+                    String::new(),
                     String::new(),
                     notes.join("\n"),
                 ]
@@ -88,8 +90,8 @@ impl Report for TableReport<'_> {
         table.set_header(vec![
             t.msg("table-record"),
             t.msg("table-case"),
-            t.msg("table-level"),
             t.msg("table-summary"),
+            t.msg("table-present"),
             t.msg("table-indicators"),
             t.msg("table-notes"),
         ]);
