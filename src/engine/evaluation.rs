@@ -89,6 +89,18 @@ pub struct Evaluation {
     pub deciding_unknown: Vec<usize>,
     /// Safety questions left unanswered (when `safety_checked` is false).
     pub safety_unanswered: Vec<usize>,
+    /// Buffers reused from record to record while tracing deciding questions.
+    pub(crate) scratch: Scratch,
+}
+
+/// Reusable buffers, so tracing allocates nothing once they have grown.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Scratch {
+    pub leaves: Vec<crate::condition::Leaf>,
+    pub seen_q: Vec<bool>,
+    pub seen_i: Vec<bool>,
+    pub seen_d: Vec<bool>,
+    pub found: Vec<bool>,
 }
 
 impl Evaluation {

@@ -20,6 +20,16 @@ pub struct Engine<'r> {
     rs: &'r RuleSet,
 }
 
+const EMPTY: Scenario = Scenario {
+    child: Tri::Unknown,
+    now: Level::None,
+    upper: Level::None,
+    now_idx: 0,
+    upper_idx: 0,
+    any_flag: false,
+    flags_unknown: false,
+};
+
 /// The outcome of one age scenario (adult, child, or not tracked).
 #[derive(Debug, Clone, Copy)]
 struct Scenario {
@@ -129,7 +139,8 @@ impl<'r> Engine<'r> {
                 *slot = Some(s);
             }
         }
-        let scen: Vec<Scenario> = results.iter().flatten().copied().collect();
+        let scen_buf = results.map(|r| r.unwrap_or(EMPTY));
+        let scen: &[Scenario] = scen_buf.get(..scenarios.len()).unwrap_or(&[]);
         let lowest = scen.iter().min_by_key(|s| s.now).copied();
         let highest = scen.iter().max_by_key(|s| s.upper).copied();
         let (Some(lowest), Some(highest)) = (lowest, highest) else {
@@ -149,10 +160,10 @@ impl<'r> Engine<'r> {
         out.deciding_unknown.clear();
         out.safety_unanswered.clear();
         if out.upper > out.now {
-            self.trace_deciding(out, &scen);
+            self.trace_deciding(out, scen);
         }
         if !out.safety_checked {
-            self.trace_safety(out, &scen);
+            self.trace_safety(out, scen);
         }
     }
 
@@ -224,7 +235,8 @@ impl<'r> Engine<'r> {
 
     fn trace_deciding(&self, out: &mut Evaluation, scen: &[Scenario]) {
         let rs = self.rs;
-        let mut leaves: Vec<Leaf> = Vec::new();
+        let mut leaves = std::mem::take(&mut out.scratch.leaves);
+        leaves.clear();
         for s in scen {
             if s.any_flag || s.upper <= out.now {
                 continue;
@@ -253,7 +265,8 @@ impl<'r> Engine<'r> {
     }
 
     fn trace_safety(&self, out: &mut Evaluation, scen: &[Scenario]) {
-        let mut leaves: Vec<Leaf> = Vec::new();
+        let mut leaves = std::mem::take(&mut out.scratch.leaves);
+        leaves.clear();
         for s in scen {
             let env = Env {
                 answers: &out.answers,
@@ -278,10 +291,18 @@ impl<'r> Engine<'r> {
     fn resolve_leaves(&self, out: &mut Evaluation, mut work: Vec<Leaf>, safety: bool) {
         let rs = self.rs;
         let nq = rs.questions.len();
-        let mut seen_q = vec![false; nq];
-        let mut seen_i = vec![false; rs.indicators.len()];
-        let mut seen_d = vec![false; rs.dimensions.len()];
-        let mut found = vec![false; nq];
+        let reset = |v: &mut Vec<bool>, n: usize| {
+            v.clear();
+            v.resize(n, false);
+        };
+        let mut seen_q = std::mem::take(&mut out.scratch.seen_q);
+        let mut seen_i = std::mem::take(&mut out.scratch.seen_i);
+        let mut seen_d = std::mem::take(&mut out.scratch.seen_d);
+        let mut found = std::mem::take(&mut out.scratch.found);
+        reset(&mut seen_q, nq);
+        reset(&mut seen_i, rs.indicators.len());
+        reset(&mut seen_d, rs.dimensions.len());
+        reset(&mut found, nq);
         while let Some(leaf) = work.pop() {
             match leaf {
                 Leaf::Question(q) => {
@@ -350,6 +371,13 @@ impl<'r> Engine<'r> {
             };
             list.push(q);
         }
+        out.scratch = evaluation::Scratch {
+            leaves: work,
+            seen_q,
+            seen_i,
+            seen_d,
+            found,
+        };
     }
 }
 

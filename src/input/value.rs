@@ -94,6 +94,10 @@ pub fn parse_answer(q: &Question, cell: &[u8]) -> Result<Answer, Invalid> {
         _ => {}
     }
     let text = std::str::from_utf8(cell).map_err(|_| Invalid::NotUtf8)?;
+    // The question's own values first (the common case), then the special answers.
+    if let Some(a) = own_value(q, text) {
+        return Ok(a);
+    }
     if is_word(text, DONT_KNOW) {
         return Ok(Answer::DontKnow);
     }
@@ -141,6 +145,21 @@ pub fn parse_answer(q: &Question, cell: &[u8]) -> Result<Answer, Invalid> {
             Ok(Answer::Number(x))
         }
         QuestionKind::Text => Ok(Answer::Text),
+    }
+}
+
+/// An exact option id or a yes/no word, without the slower special-answer word lists.
+fn own_value(q: &Question, text: &str) -> Option<Answer> {
+    match q.kind {
+        QuestionKind::SingleChoice => q
+            .options
+            .iter()
+            .position(|o| o == text)
+            .filter(|&i| i < 64)
+            .map(|i| Answer::Choice(i as u8)),
+        QuestionKind::YesNo if is_word(text, YES) => Some(Answer::Bool(true)),
+        QuestionKind::YesNo if is_word(text, NO) => Some(Answer::Bool(false)),
+        _ => None,
     }
 }
 

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use fluent_bundle::FluentArgs;
 
+use super::texts::SummaryKey;
 use super::Texts;
 use crate::answer::Answer;
 use crate::condition::{Leaf, Tri};
@@ -112,14 +113,45 @@ pub fn deciding_sections(rs: &RuleSet, e: &Evaluation) -> Vec<usize> {
 /// Documents, Debt".
 #[must_use]
 pub fn summary_text(rs: &RuleSet, texts: &Texts, e: &Evaluation) -> String {
+    let bits = |it: &mut dyn Iterator<Item = usize>| {
+        it.fold(0u128, |acc, i| acc | 1u128.checked_shl(i as u32).unwrap_or(0))
+    };
+    let sections = deciding_sections(rs, e);
+    let key = SummaryKey {
+        now: e.now,
+        upper: e.upper,
+        count: e.deciding_not_asked.len() + e.deciding_unknown.len(),
+        sections: bits(&mut sections.iter().copied()),
+        red_flags: bits(&mut e.red_flags.iter().enumerate().filter(|(_, t)| **t == Tri::True).map(|(i, _)| i)),
+        age: e.age as u8,
+        safety_checked: e.safety_checked,
+    };
+    // Rule sets with more than 128 sections or red flags are not cached (the key would clash).
+    let cacheable = rs.sections.len() <= 128 && rs.red_flags.len() <= 128;
+    if cacheable {
+        if let Some(s) = texts.summaries.borrow().get(&key) {
+            return s.clone();
+        }
+    }
+    let line = format_summary(texts, e, &sections);
+    if cacheable {
+        let mut cache = texts.summaries.borrow_mut();
+        if cache.len() < 4096 {
+            cache.insert(key, line.clone());
+        }
+    }
+    line
+}
+
+fn format_summary(texts: &Texts, e: &Evaluation, sections: &[usize]) -> String {
     let mut line = if e.settled() {
         let mut args = FluentArgs::new();
         args.set("level", texts.level(e.now));
         texts.loc.msg_args("summary-settled", &args)
     } else {
-        let sections: Vec<&str> = deciding_sections(rs, e)
-            .into_iter()
-            .filter_map(|s| texts.sections.get(s).map(String::as_str))
+        let sections: Vec<&str> = sections
+            .iter()
+            .filter_map(|&s| texts.sections.get(s).map(String::as_str))
             .collect();
         let count = e.deciding_not_asked.len() + e.deciding_unknown.len();
         let mut args = FluentArgs::new();

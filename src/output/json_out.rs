@@ -23,7 +23,7 @@ pub(crate) struct RulesetRef<'a> {
 #[derive(Serialize)]
 struct Evidence<'a> {
     question: &'a str,
-    answer: String,
+    answer: std::borrow::Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -160,7 +160,7 @@ pub(crate) fn record_json<'a>(ctx: &'a ReportContext<'a>, s: &Scored<'a>) -> Rec
                             let a = e.answers.get(q).copied().unwrap_or_default();
                             Some(Evidence {
                                 question: &question.id,
-                                answer: answer_token(question, a).into_owned(),
+                                answer: answer_token(question, a),
                             })
                         })
                         .collect()

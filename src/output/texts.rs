@@ -28,6 +28,21 @@ pub struct Texts {
     pub red_flags: Vec<String>,
     /// Question texts.
     pub questions: Vec<String>,
+    /// Summary lines already formatted: many records share one (formatting with fluent is the
+    /// costly part of a record's output).
+    pub(crate) summaries: std::cell::RefCell<std::collections::HashMap<SummaryKey, String>>,
+}
+
+/// Everything a summary line depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct SummaryKey {
+    pub now: Level,
+    pub upper: Level,
+    pub count: usize,
+    pub sections: u128,
+    pub red_flags: u128,
+    pub age: u8,
+    pub safety_checked: bool,
 }
 
 impl Texts {
@@ -75,6 +90,7 @@ impl Texts {
                 .iter()
                 .map(|q| loc.msg(&keys::question(&q.id)))
                 .collect(),
+            summaries: std::cell::RefCell::default(),
             loc,
         }
     }
