@@ -114,7 +114,9 @@ pub fn deciding_sections(rs: &RuleSet, e: &Evaluation) -> Vec<usize> {
 #[must_use]
 pub fn summary_text(rs: &RuleSet, texts: &Texts, e: &Evaluation) -> String {
     let bits = |it: &mut dyn Iterator<Item = usize>| {
-        it.fold(0u128, |acc, i| acc | 1u128.checked_shl(i as u32).unwrap_or(0))
+        it.fold(0u128, |acc, i| {
+            acc | 1u128.checked_shl(i as u32).unwrap_or(0)
+        })
     };
     let sections = deciding_sections(rs, e);
     let key = SummaryKey {
@@ -122,7 +124,14 @@ pub fn summary_text(rs: &RuleSet, texts: &Texts, e: &Evaluation) -> String {
         upper: e.upper,
         count: e.deciding_not_asked.len() + e.deciding_unknown.len(),
         sections: bits(&mut sections.iter().copied()),
-        red_flags: bits(&mut e.red_flags.iter().enumerate().filter(|(_, t)| **t == Tri::True).map(|(i, _)| i)),
+        red_flags: bits(
+            &mut e
+                .red_flags
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| **t == Tri::True)
+                .map(|(i, _)| i),
+        ),
         age: e.age as u8,
         safety_checked: e.safety_checked,
     };

@@ -473,3 +473,43 @@ fn language_comes_from_flag_then_environment_then_english() {
     assert_ne!(ru, en);
     assert_ne!(kk, ru);
 }
+
+#[test]
+fn the_full_example_of_the_format_doc_is_a_valid_rule_set() {
+    tipscreen()
+        .args(["check", "docs/examples/minimal"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 error(s), 0 warning(s)"));
+    let out = tipscreen()
+        .args(["--rules", "docs/examples/minimal", "score", "-f", "jsonl", "-"])
+        .write_stdin("case_id,documents_held_by,can_get_documents,hours_per_day,sectors,age\nX,employer,no,14,construction,16\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let r = &jsonl(&out)[0];
+    assert_eq!(field(r, "level"), "high");
+    assert_eq!(field(r, "outcome"), "coerced_child");
+    assert_eq!(field(&r["ruleset"], "id"), "minimal");
+}
+
+#[test]
+fn output_has_no_unicode_isolation_marks() {
+    for lang in ["en", "ru", "kk"] {
+        let out = tipscreen()
+            .args(["score", "-f", "markdown", "--lang", lang])
+            .arg(example("intake.csv"))
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8_lossy(&out);
+        assert!(
+            !text.contains('\u{2068}') && !text.contains('\u{2069}'),
+            "{lang}: isolation marks in the output"
+        );
+    }
+}

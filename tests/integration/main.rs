@@ -6,3 +6,4 @@
 mod broken;
 mod cases;
 mod cli;
+mod locales;
