@@ -104,6 +104,17 @@ pub(crate) struct Scratch {
 }
 
 impl Evaluation {
+    /// The environment for outcomes and red flags in one age scenario.
+    pub(crate) fn env(&self, child: Tri) -> crate::condition::Env<'_> {
+        crate::condition::Env {
+            answers: &self.answers,
+            indicators: &self.indicators,
+            dimensions: &self.dimension_states,
+            child,
+            counts: None,
+        }
+    }
+
     /// Whether the level is settled (no unknown answer could change it).
     #[must_use]
     pub fn settled(&self) -> bool {

@@ -183,6 +183,7 @@ impl<'r> Engine<'r> {
 
     fn scenario(&self, out: &mut Evaluation, child: Tri, first: bool) -> Scenario {
         let rs = self.rs;
+        // Field by field (not `out.env`): `out.red_flags` is written below.
         let env = Env {
             answers: &out.answers,
             indicators: &out.indicators,
@@ -241,13 +242,7 @@ impl<'r> Engine<'r> {
             if s.any_flag || s.upper <= out.now {
                 continue;
             }
-            let env = Env {
-                answers: &out.answers,
-                indicators: &out.indicators,
-                dimensions: &out.dimension_states,
-                child: s.child,
-                counts: None,
-            };
+            let env = out.env(s.child);
             for o in rs.outcomes.iter().take(s.now_idx).skip(s.upper_idx) {
                 if o.level > out.now {
                     o.when.cond.visit_unknown(&env, &mut |l| leaves.push(l));
@@ -268,13 +263,7 @@ impl<'r> Engine<'r> {
         let mut leaves = std::mem::take(&mut out.scratch.leaves);
         leaves.clear();
         for s in scen {
-            let env = Env {
-                answers: &out.answers,
-                indicators: &out.indicators,
-                dimensions: &out.dimension_states,
-                child: s.child,
-                counts: None,
-            };
+            let env = out.env(s.child);
             for f in &self.rs.red_flags {
                 f.when.cond.visit_unknown(&env, &mut |l| {
                     // Age is not a safety question: the child scenarios already cover it.

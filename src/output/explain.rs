@@ -85,6 +85,37 @@ pub fn format_number(x: f64) -> String {
     }
 }
 
+/// The answers behind a fired indicator: each question its condition reads, with the answer
+/// token.
+pub fn evidence<'a>(
+    rs: &'a RuleSet,
+    prepared: &'a Prepared,
+    e: &'a Evaluation,
+    indicator: usize,
+) -> impl Iterator<Item = (&'a Question, Cow<'a, str>)> + 'a {
+    prepared
+        .indicator_questions
+        .get(indicator)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .filter_map(move |&q| {
+            let question = rs.questions.get(q)?;
+            let a = e.answers.get(q).copied().unwrap_or_default();
+            Some((question, answer_token(question, a)))
+        })
+}
+
+/// The texts of the red flags that fired (true in every age scenario).
+#[must_use]
+pub fn fired_red_flag_texts<'t>(texts: &'t Texts, e: &Evaluation) -> Vec<&'t str> {
+    e.red_flags
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| **t == Tri::True)
+        .filter_map(|(i, _)| texts.red_flags.get(i).map(String::as_str))
+        .collect()
+}
+
 /// The stable name of a dimension state.
 #[must_use]
 pub fn state_name(t: Tri) -> &'static str {
@@ -171,13 +202,7 @@ fn format_summary(texts: &Texts, e: &Evaluation, sections: &[usize]) -> String {
         texts.loc.msg_args("summary-open", &args)
     };
     if e.red_flag_fired {
-        let flags: Vec<&str> = e
-            .red_flags
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| **t == Tri::True)
-            .filter_map(|(i, _)| texts.red_flags.get(i).map(String::as_str))
-            .collect();
+        let flags = fired_red_flag_texts(texts, e);
         if !flags.is_empty() {
             line.push_str(" — ");
             line.push_str(&flags.join("; "));

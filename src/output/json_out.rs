@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use super::explain::{answer_token, state_name, summary_text};
+use super::explain::{evidence, fired_red_flag_texts, state_name, summary_text};
 use super::{Report, ReportContext, Scored, Totals, TOOL_VERSION};
 use crate::condition::Tri;
 use crate::input::RecordWarning;
@@ -149,23 +149,12 @@ pub(crate) fn record_json<'a>(ctx: &'a ReportContext<'a>, s: &Scored<'a>) -> Rec
         .fired()
         .filter_map(|i| {
             let ind = rs.indicators.get(i)?;
-            let evidence = ctx
-                .prepared
-                .indicator_questions
-                .get(i)
-                .map(|qs| {
-                    qs.iter()
-                        .filter_map(|&q| {
-                            let question = rs.questions.get(q)?;
-                            let a = e.answers.get(q).copied().unwrap_or_default();
-                            Some(Evidence {
-                                question: &question.id,
-                                answer: answer_token(question, a),
-                            })
-                        })
-                        .collect()
+            let evidence = evidence(rs, ctx.prepared, e, i)
+                .map(|(question, answer)| Evidence {
+                    question: &question.id,
+                    answer,
                 })
-                .unwrap_or_default();
+                .collect();
             Some(Fired {
                 id: &ind.id,
                 dimension: rs
@@ -231,13 +220,7 @@ pub(crate) fn record_json<'a>(ctx: &'a ReportContext<'a>, s: &Scored<'a>) -> Rec
 /// recommended action.
 pub(crate) fn action_text(ctx: &ReportContext<'_>, e: &crate::engine::Evaluation) -> String {
     if e.red_flag_fired {
-        let flags: Vec<&str> = e
-            .red_flags
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| **t == Tri::True)
-            .filter_map(|(i, _)| ctx.texts.red_flags.get(i).map(String::as_str))
-            .collect();
+        let flags = fired_red_flag_texts(ctx.texts, e);
         if !flags.is_empty() {
             return flags.join(" ");
         }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use fluent_bundle::FluentArgs;
 
-use super::explain::{answer_token, summary_text};
+use super::explain::{evidence, summary_text};
 use super::{Report, ReportContext, Scored, Totals, TOOL_VERSION};
 use crate::condition::Tri;
 use crate::level::Level;
@@ -145,25 +145,9 @@ impl Report for MarkdownReport<'_> {
             let (Some(ind), Some(desc)) = (rs.indicators.get(i), t.indicators.get(i)) else {
                 continue;
             };
-            let evidence: Vec<String> = self
-                .ctx
-                .prepared
-                .indicator_questions
-                .get(i)
-                .map(|qs| {
-                    qs.iter()
-                        .filter_map(|&q| {
-                            let question = rs.questions.get(q)?;
-                            let a = e.answers.get(q).copied().unwrap_or_default();
-                            Some(format!(
-                                "`{}` = `{}`",
-                                question.id,
-                                answer_token(question, a)
-                            ))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+            let evidence: Vec<String> = evidence(rs, self.ctx.prepared, e, i)
+                .map(|(question, answer)| format!("`{}` = `{answer}`", question.id))
+                .collect();
             let strength = t.msg(&format!("strength-{}", ind.strength.as_str()));
             writeln!(out, "- {} ({strength}; {})", md(desc), evidence.join(", "))?;
         }
