@@ -4,12 +4,13 @@ use serde::Serialize;
 
 /// A truth value that may be unknown. Ordered `False < Unknown < True`, so `and` is `min` and
 /// `or` is `max`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Tri {
     /// Definitely false whatever the unknown answers turn out to be.
     False,
     /// Depends on answers that are not known.
+    #[default]
     Unknown,
     /// Definitely true whatever the unknown answers turn out to be.
     True,

@@ -64,6 +64,9 @@ pub struct Evaluation {
     pub now_outcome: Option<usize>,
     /// The outcome that gives `upper`.
     pub upper_outcome: Option<usize>,
+    /// Whether the rule set applies to this person: false when a not-applicable outcome is true
+    /// (e.g. an adult assessment for a child), unknown when that is still open.
+    pub applicable: Tri,
     /// Whether a red flag fired (in some age scenario), forcing `urgent`.
     pub red_flag_fired: bool,
     /// State of each red flag (true only when true in every age scenario).
@@ -115,10 +118,11 @@ impl Evaluation {
         }
     }
 
-    /// Whether the level is settled (no unknown answer could change it).
+    /// Whether the result is settled (no unknown answer could change the level or whether the
+    /// rule set applies).
     #[must_use]
     pub fn settled(&self) -> bool {
-        self.now == self.upper
+        self.now == self.upper && self.applicable != Tri::Unknown
     }
 
     /// Indices of the indicators that fired.

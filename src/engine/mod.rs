@@ -28,6 +28,8 @@ const EMPTY: Scenario = Scenario {
     upper_idx: 0,
     any_flag: false,
     flags_unknown: false,
+    applicable: Tri::True,
+    na_idx: 0,
 };
 
 /// The outcome of one age scenario (adult, child, or not tracked).
@@ -42,6 +44,17 @@ struct Scenario {
     upper_idx: usize,
     any_flag: bool,
     flags_unknown: bool,
+    /// False when a not-applicable outcome is true (unless a red flag fired).
+    applicable: Tri,
+    /// Index of the first not-applicable outcome that is not false.
+    na_idx: usize,
+}
+
+impl Scenario {
+    /// Whether this scenario gives a level (a red flag always does).
+    fn live(&self) -> bool {
+        self.any_flag || self.applicable != Tri::False
+    }
 }
 
 impl<'r> Engine<'r> {
@@ -141,8 +154,32 @@ impl<'r> Engine<'r> {
         }
         let scen_buf = results.map(|r| r.unwrap_or(EMPTY));
         let scen: &[Scenario] = scen_buf.get(..scenarios.len()).unwrap_or(&[]);
-        let lowest = scen.iter().min_by_key(|s| s.now).copied();
-        let highest = scen.iter().max_by_key(|s| s.upper).copied();
+        out.red_flag_fired = scen.iter().any(|s| s.any_flag);
+        out.safety_checked = !scen.iter().any(|s| s.flags_unknown);
+        out.deciding_not_asked.clear();
+        out.deciding_unknown.clear();
+        out.safety_unanswered.clear();
+        out.applicable = if !scen.iter().any(Scenario::live) {
+            Tri::False
+        } else if scen.iter().all(|s| s.applicable == Tri::True || s.any_flag) {
+            Tri::True
+        } else {
+            Tri::Unknown
+        };
+        if out.applicable == Tri::False {
+            // The rule set does not apply to this person: no level.
+            let na = scen.first().map_or(rs.outcomes.len(), |s| s.na_idx);
+            out.now = Level::None;
+            out.upper = Level::None;
+            out.now_outcome = rs.outcomes.get(na).map(|_| na);
+            out.upper_outcome = out.now_outcome;
+            if !out.safety_checked {
+                self.trace_safety(out, scen);
+            }
+            return;
+        }
+        let lowest = scen.iter().filter(|s| s.live()).min_by_key(|s| s.now).copied();
+        let highest = scen.iter().filter(|s| s.live()).max_by_key(|s| s.upper).copied();
         let (Some(lowest), Some(highest)) = (lowest, highest) else {
             return;
         };
@@ -153,13 +190,7 @@ impl<'r> Engine<'r> {
             .outcomes
             .get(highest.upper_idx)
             .map(|_| highest.upper_idx);
-        out.red_flag_fired = scen.iter().any(|s| s.any_flag);
-        out.safety_checked = !scen.iter().any(|s| s.flags_unknown);
-
-        out.deciding_not_asked.clear();
-        out.deciding_unknown.clear();
-        out.safety_unanswered.clear();
-        if out.upper > out.now {
+        if !out.settled() {
             self.trace_deciding(out, scen);
         }
         if !out.safety_checked {
@@ -204,8 +235,18 @@ impl<'r> Engine<'r> {
         }
         let mut now_idx = rs.outcomes.len();
         let mut upper_idx = rs.outcomes.len();
+        let mut applicable = Tri::True;
+        let mut na_idx = rs.outcomes.len();
         for (n, o) in rs.outcomes.iter().enumerate() {
-            match o.when.cond.eval(&env) {
+            let t = o.when.cond.eval(&env);
+            if o.not_applicable {
+                if t != Tri::False && na_idx == rs.outcomes.len() {
+                    na_idx = n;
+                }
+                applicable = applicable.and(!t);
+                continue;
+            }
+            match t {
                 Tri::True => {
                     now_idx = n;
                     if upper_idx > n {
@@ -231,6 +272,8 @@ impl<'r> Engine<'r> {
             upper_idx,
             any_flag,
             flags_unknown,
+            applicable,
+            na_idx,
         }
     }
 
@@ -239,20 +282,31 @@ impl<'r> Engine<'r> {
         let mut leaves = std::mem::take(&mut out.scratch.leaves);
         leaves.clear();
         for s in scen {
-            if s.any_flag || s.upper <= out.now {
+            if s.any_flag {
                 continue;
             }
             let env = out.env(s.child);
+            if s.applicable == Tri::Unknown {
+                // Whether the rule set applies at all is still open.
+                for o in rs.outcomes.iter().filter(|o| o.not_applicable) {
+                    o.when.cond.visit_unknown(&env, &mut |l| leaves.push(l));
+                }
+            }
+            if !s.live() || s.upper <= out.now {
+                continue;
+            }
             for o in rs.outcomes.iter().take(s.now_idx).skip(s.upper_idx) {
-                if o.level > out.now {
+                if o.level > out.now && !o.not_applicable {
                     o.when.cond.visit_unknown(&env, &mut |l| leaves.push(l));
                 }
             }
         }
         let levels_differ_by_age = scen.len() > 1
-            && scen
-                .iter()
-                .any(|a| scen.iter().any(|b| a.now != b.now || a.upper != b.upper));
+            && scen.iter().any(|a| {
+                scen.iter().any(|b| {
+                    a.now != b.now || a.upper != b.upper || a.applicable != b.applicable
+                })
+            });
         if levels_differ_by_age {
             leaves.push(Leaf::Child);
         }

@@ -238,6 +238,7 @@ fn random_ruleset(seed: u64) -> RuleSet {
             id: format!("o{n}"),
             level,
             when: c(g.cond(2, nq, n_ind, n_dim, with_age)),
+            not_applicable: false,
         })
         .collect();
     let red_flags = (0..g.rng.below(3))

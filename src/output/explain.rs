@@ -165,6 +165,7 @@ pub fn summary_text(rs: &RuleSet, texts: &Texts, e: &Evaluation) -> String {
         ),
         age: e.age as u8,
         safety_checked: e.safety_checked,
+        applicable: e.applicable,
     };
     // Rule sets with more than 128 sections or red flags are not cached (the key would clash).
     let cacheable = rs.sections.len() <= 128 && rs.red_flags.len() <= 128;
@@ -184,7 +185,16 @@ pub fn summary_text(rs: &RuleSet, texts: &Texts, e: &Evaluation) -> String {
 }
 
 fn format_summary(texts: &Texts, e: &Evaluation, sections: &[usize]) -> String {
-    let mut line = if e.settled() {
+    if e.applicable == Tri::False {
+        let reason = e
+            .now_outcome
+            .and_then(|i| texts.outcomes.get(i))
+            .map_or("", String::as_str);
+        let mut args = FluentArgs::new();
+        args.set("reason", reason);
+        return texts.loc.msg_args("summary-not-applicable", &args);
+    }
+    let mut line = if e.now == e.upper {
         let mut args = FluentArgs::new();
         args.set("level", texts.level(e.now));
         texts.loc.msg_args("summary-settled", &args)
@@ -218,6 +228,10 @@ fn format_summary(texts: &Texts, e: &Evaluation, sections: &[usize]) -> String {
             line.push_str(&texts.msg("age-appears-minor-short"));
         }
         _ => {}
+    }
+    if e.applicable == Tri::Unknown {
+        line.push(' ');
+        line.push_str(&texts.msg("applicability-open-short"));
     }
     if !e.safety_checked {
         line.push(' ');

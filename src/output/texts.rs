@@ -43,6 +43,7 @@ pub(crate) struct SummaryKey {
     pub red_flags: u128,
     pub age: u8,
     pub safety_checked: bool,
+    pub applicable: crate::condition::Tri,
 }
 
 impl Texts {

@@ -160,6 +160,9 @@ pub struct Outcome {
     pub level: Level,
     /// When it matches.
     pub when: Condition,
+    /// When true, a match means the rule set does not apply to this person (e.g. an adult
+    /// assessment for a child): the result is "not applicable" instead of a level.
+    pub not_applicable: bool,
 }
 
 /// A red flag: when true, the result is urgent at once.

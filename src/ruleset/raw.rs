@@ -113,6 +113,8 @@ pub struct RawOutcome {
     pub id: Spanned<String>,
     pub level: Spanned<Level>,
     pub when: Spanned<String>,
+    #[serde(default)]
+    pub not_applicable: Option<Spanned<bool>>,
 }
 
 /// `[[red_flag]]`.

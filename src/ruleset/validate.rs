@@ -711,7 +711,29 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
                 );
             }
             let level = *o.level.get_ref();
-            if let Some((prev, prev_id)) = &previous {
+            let not_applicable = o.not_applicable.as_ref().is_some_and(|n| *n.get_ref());
+            if not_applicable {
+                // "Does not apply" is decided before any level, so these come first.
+                if let Some((_, prev_id)) = &previous {
+                    ctx.push(
+                        Diagnostic::error(
+                            "E017",
+                            format!("not-applicable outcome `{id}` comes after `{prev_id}`"),
+                        )
+                        .at(tf.file, o.id.span())
+                        .label("outcomes with `not_applicable = true` must come first"),
+                    );
+                }
+                if level != crate::level::Level::None {
+                    ctx.push(
+                        Diagnostic::error(
+                            "E017",
+                            format!("not-applicable outcome `{id}` must have level `none`"),
+                        )
+                        .at(tf.file, o.level.span()),
+                    );
+                }
+            } else if let Some((prev, prev_id)) = &previous {
                 if level > *prev {
                     ctx.push(
                         Diagnostic::error(
@@ -726,7 +748,9 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
                     );
                 }
             }
-            previous = Some((level, id.clone()));
+            if !not_applicable {
+                previous = Some((level, id.clone()));
+            }
             let when = v.condition(
                 ctx,
                 tf.file,
@@ -746,6 +770,7 @@ fn load_inner(folder: &Folder, ctx: &mut Ctx<'_>, options: LoadOptions) -> Optio
                     id: id.clone(),
                     level,
                     when,
+                    not_applicable,
                 });
             }
         }
