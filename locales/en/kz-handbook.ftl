@@ -33,7 +33,7 @@ section-status = Papers and the authorities
 
 q-feels_safe_now = Do you feel safe right now?
 q-feels_safe_now-hint = Think about this place, and the place where you will sleep tonight.
-q-feels_safe_now-note = If the answer is no, or the person seems afraid: pause the interview, make sure nobody can overhear, and follow the urgent steps. Do not send the person back to the employer.
+q-feels_safe_now-note = If the answer is no, or the person seems afraid: stop the interview and make sure the person is safe. Help them get to a safe place where nobody can overhear you. If there is danger, call the emergency number 112 or the police (102). Do not send the person back to the employer.
 
 q-needs_medical_help = Do you need a doctor or other medical help now?
 q-needs_medical_help-hint = For example, for an injury, pain, an illness, a pregnancy, or medicine you need.
@@ -68,8 +68,8 @@ opt-citizenship-china = China
 opt-citizenship-other = Another country
 opt-citizenship-stateless = No citizenship (stateless)
 
-q-region = In which region or city do you work?
-q-region-hint = If you no longer work there, choose where you worked. Choose "Outside Kazakhstan" if the work was in another country.
+q-region = In which region or city do you work, or did you work?
+q-region-hint = If the work is or was in another country, choose "Outside Kazakhstan".
 opt-region-abai = Abai Region
 opt-region-akmola = Akmola Region
 opt-region-aktobe = Aktobe Region
@@ -103,7 +103,7 @@ opt-found_job_how-approached_by_stranger = Someone I did not know offered it to 
 opt-found_job_how-employer_directly = I went to the employer myself
 opt-found_job_how-other = Another way
 
-q-travel_paid_by = Who paid for your travel to this place?
+q-travel_paid_by = Who paid for your travel to the place of this job?
 opt-travel_paid_by-self = I paid myself
 opt-travel_paid_by-family = My family
 opt-travel_paid_by-employer = The employer
@@ -121,8 +121,8 @@ opt-how_decided-threatened = Someone threatened me
 opt-how_decided-taken_by_force = I was taken by force
 opt-how_decided-other = Another way
 
-q-job_as_told = Are the work, the place and the employer the same as you were told before you started?
-q-job_as_told-hint = Think of the kind of work, the town or country, and who you work for.
+q-job_as_told = Is your work the same as you were told before you started: the kind of work, the place and the employer?
+q-job_as_told-hint = The place means the town or the country. If any one of these is different, choose "Different".
 opt-job_as_told-same = The same
 opt-job_as_told-different = Different
 opt-job_as_told-not_told = I was told nothing about it
@@ -134,7 +134,8 @@ opt-pay_as_told-less = Less
 opt-pay_as_told-more = More
 opt-pay_as_told-not_told = I was told nothing about it
 
-q-conditions_as_told = Are your working hours, days off and living conditions as you were told before you started?
+q-conditions_as_told = Compared with what you were told before you started, how are your working hours, days off and living conditions?
+q-conditions_as_told-hint = If any one of these is worse than you were told, choose "Worse".
 opt-conditions_as_told-same = The same
 opt-conditions_as_told-worse = Worse
 opt-conditions_as_told-better = Better
@@ -224,7 +225,8 @@ q-contact_family-hint = By phone, by messages or by visits.
 q-threatened_with_harm = Has anyone connected with this work or your travel threatened to hurt you or your family?
 q-threatened_with_harm-note = Ask in private. Do not ask for details now.
 
-q-threatened_with_authorities = Has anyone connected with this work said they would report you to the police or the migration service, or have you sent home?
+q-threatened_with_authorities = Has anyone connected with this work threatened you with the police or the migration service?
+q-threatened_with_authorities-hint = For example, they said they would report you, or have you sent home.
 
 q-violence_experienced = Has anyone connected with this work or your travel hit you or hurt you?
 q-violence_experienced-hint = You do not have to give any details.
@@ -256,8 +258,8 @@ q-knows_address-hint = For example, the street, the village or the town.
 
 ## Section: papers and the authorities
 
-q-legal_status = Do you have the papers you need to stay and to work here?
-q-legal_status-hint = For example, registration at the place where you stay, or a work permit.
+q-legal_status = Do you have the papers you need to stay and to work in the country where this work is?
+q-legal_status-hint = For example, registration at the place where you stay, or a work permit. If you have left this work, answer for the time when you did it.
 q-legal_status-note = This question is about the person's situation, not an accusation. A person without papers may still be a victim: do not treat them as an offender.
 opt-legal_status-stay_and_work = Yes, to stay and to work
 opt-legal_status-stay_only = Only to stay, not to work
@@ -299,40 +301,40 @@ ind-coercion-debt_bondage = The person owes money to the employer or recruiter a
 ind-coercion-isolation_confinement_surveillance = The person cannot leave freely, is watched or locked in, or cannot contact family or friends.
 ind-coercion-violence_on_victim = Someone connected with the work hurt the person, or made them do sexual things.
 ind-coercion-threats_of_violence = Someone threatened to hurt the person or their family.
-ind-coercion-threat_of_denunciation = Someone threatened to report the person to the police or the migration service.
+ind-coercion-threat_of_denunciation = Someone threatened the person with the police or the migration service, for example to report them or to have them sent home.
 ind-coercion-forced_illicit_activities = The person was made to do things that are against the law.
 ind-coercion-withholding_of_wages = Someone keeps the person's pay and promises it for later.
 
 ## Indicators: vulnerability
 
 ind-vulnerability-economic_reasons = The person would have no other way to pay for food and a place to stay.
-ind-vulnerability-dependency_on_exploiters = The person lives where the employer decides and has no money of their own, or owes the employer money.
+ind-vulnerability-dependency_on_exploiters = The person lives at the workplace or in housing provided by the employer, and at the same time gets no pay, has pay held back, or owes money to the employer or recruiter.
 ind-vulnerability-unknown_area = The person does not know the address or the name of the place where they live.
 ind-vulnerability-authorities_legal_status = The person has no papers to stay or to work, or is afraid to ask officials for help.
 
 ## Red flags
 
-flag-danger_now = The person does not feel safe right now. Stop the interview, move to a safe place, and call the emergency numbers in the contacts below if there is danger.
+flag-danger_now = The person does not feel safe right now. Stop the interview and help the person get to a safe place. If there is danger, call the emergency number 112 or the police (102).
 flag-medical_emergency = The person needs medical help now. Arrange medical help first; the interview can wait.
-flag-child_without_guardian = A child is here without a parent or another responsible adult. Do not leave the child alone; contact the police, or a contact below that helps children.
-flag-child_sexual_exploitation = A child may be sexually exploited. Do not leave the child with the people who brought them; contact the police using the contacts below now.
+flag-child_without_guardian = A child is here without a parent or another responsible adult. Do not leave the child alone; call the police (102), or contact an organisation that helps children.
+flag-child_sexual_exploitation = A child may be sexually exploited. Do not leave the child with the people who brought them; call the police (102) or the emergency number 112 now.
 
 ## Outcomes
 
 out-presumed_victim_adult = Strong signs of trafficking: the person was deceived or coerced when recruited, works in exploitative conditions, and is coerced or kept dependent at the place of work. This is a screening result, not an identification: only the competent authorities can formally identify a victim.
-out-presumed_victim_adult-action = Refer now, using the contacts below (for example the police or IOM). Offer a safe place to stay, medical and legal help. Do not treat the person as an offender, for example for irregular stay or work without a permit. If the person is a foreign citizen, choose a contact that helps foreign citizens: in 2020, state-funded shelters did not accept foreign citizens staying temporarily.
+out-presumed_victim_adult-action = Refer the person now, for example to the police (102) or to IOM. Offer a safe place to stay, medical and legal help. Do not treat the person as an offender, for example for irregular stay or work without a permit. If the person is a foreign citizen, choose an organisation that helps foreign citizens: in 2020, state-funded shelters did not accept foreign citizens staying temporarily.
 
 out-presumed_victim_child = Strong signs that this child is a victim of trafficking: the child was recruited or moved and is exploited. For a child, no threat, force or deception is needed. This is a screening result, not an identification.
-out-presumed_victim_child-action = Refer now, using the contacts below (for example the police, or a contact that helps children). Keep the child safe and do not leave the child with the people who brought them. Do not treat the child as an offender.
+out-presumed_victim_child-action = Refer the child now to the police (102) or to an organisation that helps children. Keep the child safe and do not leave the child with the people who brought them. Do not treat the child as an offender.
 
 out-child_exploitation = This child is exploited: the child works in exploitative conditions, or has to beg and hand over the money, or is made to do things against the law. How the child came to this is not yet clear.
-out-child_exploitation-action = Make sure the child is safe, then contact the police, or a contact below that helps children. Find out, in private, how the child came to this work.
+out-child_exploitation-action = Make sure the child is safe, then call the police (102) or contact an organisation that helps children. Find out, in private, how the child came to this work.
 
 out-strong_signs = Strong signs that need follow-up: two of the three parts of trafficking (recruitment, exploitative work, coercion or dependency) are present, or the person is under strong coercion.
-out-strong_signs-action = Do not let the person go back to a dangerous situation without help. Contact the police or an organisation from the contacts below for a fuller assessment. Ask the questions that were not answered, if the person agrees.
+out-strong_signs-action = Before the person goes back to the work or to the place where they live, offer help, for example a safe place to stay, and tell them to call the emergency number 112 or the police (102) if they are in danger. The person decides whether to go back; do not send them back to the employer. For a fuller assessment, contact the police or a support organisation. If the person agrees, ask the questions that were not answered.
 
 out-some_signs = Some signs of trafficking or forced labour. They are not enough for a conclusion.
-out-some_signs-action = Tell the person where they can get help and give them the contacts below. If they agree, ask the questions that were not answered, or arrange a longer interview with a specialist organisation.
+out-some_signs-action = Tell the person where they can get help: give them the contacts of support organisations and the emergency number 112. If they agree, ask the questions that were not answered, or arrange a longer interview with a specialist organisation.
 
 out-no_signs = No signs of trafficking were found in these answers. This does not prove that there is no problem: people often do not tell everything in a first interview.
-out-no_signs-action = Give the person the contacts below in case they need help later.
+out-no_signs-action = Give the person the contacts of support organisations and the emergency number 112, in case they need help later.

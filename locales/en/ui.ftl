@@ -23,13 +23,15 @@ strength-weak = weak
 
 summary-settled = { $level }
 summary-open = { $now } now; could be { $upper }: { $count ->
-    [one] one unanswered question
-   *[other] { $count } unanswered questions
+    [one] one open question
+   *[other] { $count } open questions
 } in { $sections }
 summary-error = The record on line { $line } could not be read
 age-unknown-short = (Age not established: adult and child rules both applied.)
 age-appears-minor-short = (Age not established; appears to be under 18: child rules applied.)
 safety-not-checked-short = (Immediate safety not checked.)
+summary-not-applicable = Not applicable: { $reason }
+applicability-open-short = (Whether this assessment applies is not yet clear: age not established.)
 
 ## Notices that every summary carries
 

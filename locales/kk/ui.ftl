@@ -23,13 +23,16 @@ strength-weak = әлсіз
 
 summary-settled = { $level }
 summary-open = Қазір: { $now }; { $upper } болуы мүмкін: { $count ->
-    [one] жауап берілмеген { $count } сұрақ
-   *[other] жауап берілмеген { $count } сұрақ
+    [one] ашық қалған { $count } сұрақ
+   *[other] ашық қалған { $count } сұрақ
 } (бөлімдер: { $sections })
 summary-error = { $line }-жолдағы жазбаны оқу мүмкін болмады
 age-unknown-short = (Жасы анықталмаған: ересектерге де, балаларға да арналған ережелер қолданылды.)
 age-appears-minor-short = (Жасы анықталмаған, 18 жасқа толмаған сияқты: балаларға арналған ережелер қолданылды.)
 safety-not-checked-short = (Адамның қазіргі қауіпсіздігі тексерілмеген.)
+summary-not-applicable = Қолданылмайды: { $reason }
+# draft
+applicability-open-short = (Бұл бағалаудың қолданылатыны әзірге белгісіз: жасы анықталмаған.)
 
 ## Notices that every summary carries
 
