@@ -12,4 +12,6 @@ pub mod i18n;
 pub mod input;
 pub mod level;
 pub mod output;
+pub mod questionnaire;
 pub mod ruleset;
+pub mod session;
