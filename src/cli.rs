@@ -37,6 +37,11 @@ pub struct Global {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Interview a person: guided questions, then a localized summary and whom to call.
+    Screen(ScreenArgs),
+    /// List or delete saved interviews.
+    #[command(subcommand)]
+    Sessions(SessionsCommand),
     /// Score intake records from CSV or JSON Lines files (`-` reads standard input).
     Score(ScoreArgs),
     /// Print an empty intake file with the header the rule set expects.
@@ -46,6 +51,63 @@ pub enum Command {
     /// List the shipped rule sets or show one.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// List referral contacts (emergency, police, shelters, legal aid…), with their sources.
+    Contacts(ContactsArgs),
+}
+
+/// `screen`
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    /// A second language shown under each question, for the person (e.g. `--lang ru
+    /// --with-lang kk`: the officer reads Russian, the person Kazakh).
+    #[arg(long, value_name = "LANG")]
+    pub with_lang: Option<String>,
+    /// Region of the interview (an id such as `almaty_city`); asked when not given.
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Run without prompts from a TOML file of answers (training, demos, tests).
+    #[arg(long, value_name = "FILE.toml", conflicts_with = "resume")]
+    pub answers: Option<PathBuf>,
+    /// Continue an unfinished interview (its id, or pick from a list).
+    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+    pub resume: Option<String>,
+    /// Write the result to this file: Markdown (`.md`) or JSON (`.json`).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Width of the summary (default: the terminal's, or 80).
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+}
+
+/// `sessions …`
+#[derive(Debug, Subcommand)]
+pub enum SessionsCommand {
+    /// List saved interviews (newest first).
+    List,
+    /// Delete a saved interview.
+    Delete {
+        /// Its id (see `sessions list`).
+        id: String,
+    },
+}
+
+/// `contacts`
+#[derive(Debug, Args)]
+pub struct ContactsArgs {
+    /// Only contacts serving this region (an id such as `almaty_city`, `turkistan`).
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Only contacts offering this service (`emergency`, `police`, `shelter`, `hotline`,
+    /// `legal_aid`, `medical`, `psychological`, `return_reintegration`, `child_protection`,
+    /// `consular`).
+    #[arg(long, value_name = "SERVICE")]
+    pub service: Option<String>,
+    /// An organisation's own directory file, added to the shipped one.
+    #[arg(long = "contacts", value_name = "FILE")]
+    pub extra: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
 }
 
 /// `score`

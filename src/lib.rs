@@ -13,5 +13,6 @@ pub mod input;
 pub mod level;
 pub mod output;
 pub mod questionnaire;
+pub mod referral;
 pub mod ruleset;
 pub mod session;

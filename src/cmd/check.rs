@@ -4,12 +4,14 @@ use std::io::Write;
 
 use anyhow::anyhow;
 
+use super::contacts::today;
 use super::context::{locales_folder, rules_folder};
 use super::Status;
 use crate::cli::{CheckArgs, CheckFormat, Global};
 use tipscreen::diagnostic::{count, has_errors, Diagnostic, SourceMap};
 use tipscreen::i18n::coverage::{self, CoverageInput};
 use tipscreen::i18n::Languages;
+use tipscreen::referral::{self, Input};
 use tipscreen::ruleset::validate::sort_diagnostics;
 use tipscreen::ruleset::{load, Folder, LoadOptions};
 
@@ -74,6 +76,14 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<Status> {
         all.extend(diags);
     }
 
+    // The shipped referral directory, when checking the shipped material (not a folder of
+    // one's own): its problems and stale dates are reported with the others, on its own line.
+    if args.path.is_none() && global.rules.is_none() {
+        let (diags, summary) = check_directory(&locales, &languages, &mut sources)?;
+        summaries.push(summary);
+        all.extend(diags);
+    }
+
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
@@ -112,4 +122,34 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<Status> {
     } else {
         Status::Ok
     })
+}
+
+/// Validates the shipped contact directory, checks its dates against today and its labels
+/// (`contacts.ftl`) in every complete language.
+fn check_directory(
+    locales: &Folder,
+    languages: &Languages,
+    sources: &mut SourceMap,
+) -> anyhow::Result<(Vec<Diagnostic>, String)> {
+    let loaded = referral::load(&[Input::shipped()], sources);
+    let mut diags = loaded.diagnostics;
+    if let Some(dir) = &loaded.directory {
+        diags.extend(referral::check_dates(dir, today()?));
+    }
+    let complete: Vec<String> = languages
+        .list
+        .iter()
+        .filter(|l| l.complete)
+        .map(|l| l.code.clone())
+        .collect();
+    diags.extend(referral::translations::check(locales, &complete, sources));
+    sort_diagnostics(&mut diags, sources);
+    let (e, w, notes) = count(&diags);
+    let summary = format!(
+        "`{}`: {} contacts, {} rules: {e} error(s), {w} warning(s), {notes} note(s)",
+        referral::SHIPPED_PATH,
+        loaded.contacts_read,
+        loaded.rules_read
+    );
+    Ok((diags, summary))
 }

@@ -1,9 +1,12 @@
 //! One file per subcommand; the only code that talks to the user.
 
 mod check;
+mod contacts;
 mod context;
 mod rules;
 mod score;
+mod screen;
+mod sessions;
 mod template;
 
 use crate::cli::{Cli, Command, RulesCommand};
@@ -33,9 +36,12 @@ impl From<Status> for std::process::ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
     match cli.command {
         Command::Score(args) => score::run(&cli.global, &args),
+        Command::Screen(args) => screen::run(&cli.global, &args),
+        Command::Sessions(cmd) => sessions::run(&cli.global, &cmd),
         Command::Template(args) => template::run(&cli.global, &args),
         Command::Check(args) => check::run(&cli.global, &args),
         Command::Rules(RulesCommand::List) => rules::list(&cli.global),
         Command::Rules(RulesCommand::Show(args)) => rules::show(&cli.global, &args),
+        Command::Contacts(args) => contacts::run(&cli.global, &args),
     }
 }

@@ -178,8 +178,16 @@ impl<'r> Engine<'r> {
             }
             return;
         }
-        let lowest = scen.iter().filter(|s| s.live()).min_by_key(|s| s.now).copied();
-        let highest = scen.iter().filter(|s| s.live()).max_by_key(|s| s.upper).copied();
+        let lowest = scen
+            .iter()
+            .filter(|s| s.live())
+            .min_by_key(|s| s.now)
+            .copied();
+        let highest = scen
+            .iter()
+            .filter(|s| s.live())
+            .max_by_key(|s| s.upper)
+            .copied();
         let (Some(lowest), Some(highest)) = (lowest, highest) else {
             return;
         };
@@ -303,9 +311,8 @@ impl<'r> Engine<'r> {
         }
         let levels_differ_by_age = scen.len() > 1
             && scen.iter().any(|a| {
-                scen.iter().any(|b| {
-                    a.now != b.now || a.upper != b.upper || a.applicable != b.applicable
-                })
+                scen.iter()
+                    .any(|b| a.now != b.now || a.upper != b.upper || a.applicable != b.applicable)
             });
         if levels_differ_by_age {
             leaves.push(Leaf::Child);

@@ -7,6 +7,7 @@ pub mod describe;
 pub mod explain;
 mod json_out;
 mod markdown_out;
+pub mod summary;
 pub mod table;
 mod table_out;
 mod texts;
@@ -112,6 +113,13 @@ pub trait Report {
     /// # Errors
     /// When the writer fails.
     fn end(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()>;
+}
+
+/// One scored record as the JSON object of `score --format json` (also used in interview
+/// reports).
+#[must_use]
+pub fn record_value(ctx: &ReportContext<'_>, s: &Scored<'_>) -> serde_json::Value {
+    serde_json::to_value(json_out::record_json(ctx, s)).unwrap_or_default()
 }
 
 /// The formats.

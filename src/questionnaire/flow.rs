@@ -13,6 +13,8 @@ pub struct Flow<'r> {
     answers: Vec<Answer>,
     /// Questions in the order they were answered (for going back).
     history: Vec<usize>,
+    /// Questions left unasked on purpose (a script without an answer for them).
+    skipped: Vec<bool>,
 }
 
 /// Where the interview stands, for "Documents · 7 of about 24".
@@ -34,6 +36,7 @@ impl<'r> Flow<'r> {
             rs,
             answers: vec![Answer::Missing; rs.questions.len()],
             history: Vec::new(),
+            skipped: vec![false; rs.questions.len()],
         }
     }
 
@@ -44,6 +47,7 @@ impl<'r> Flow<'r> {
         answers.resize(rs.questions.len(), Answer::Missing);
         let mut f = Flow {
             rs,
+            skipped: vec![false; answers.len()],
             answers,
             history: history
                 .into_iter()
@@ -87,8 +91,16 @@ impl<'r> Flow<'r> {
         let applies = self.applicability();
         (0..self.answers.len()).find(|&q| {
             self.answers.get(q) == Some(&Answer::Missing)
+                && !self.skipped.get(q).copied().unwrap_or(false)
                 && applies.get(q).copied().unwrap_or(Tri::False) != Tri::False
         })
+    }
+
+    /// Leaves a question unasked: `next` passes over it.
+    pub fn skip(&mut self, q: usize) {
+        if let Some(s) = self.skipped.get_mut(q) {
+            *s = true;
+        }
     }
 
     /// Records an answer and drops the answers that no longer apply because of it; returns

@@ -89,6 +89,8 @@ pub enum Reply {
     Back,
     /// Ctrl-C: ask whether to save and quit.
     Interrupt,
+    /// No answer (a script that does not answer this question): leave it unasked.
+    Skip,
 }
 
 /// Asks questions and shows messages: the terminal, a script, or a test.
@@ -104,11 +106,11 @@ pub trait Prompter {
     /// When the terminal fails.
     fn show(&mut self, text: &str) -> io::Result<()>;
     /// Asks a yes/no question outside the rule set (consent, save and quit); `None` when
-    /// interrupted.
+    /// interrupted. Without a default the person must choose (no answer by pressing Enter).
     ///
     /// # Errors
     /// When the terminal fails.
-    fn confirm(&mut self, text: &str, default: bool) -> io::Result<Option<bool>>;
+    fn confirm(&mut self, text: &str, default: Option<bool>) -> io::Result<Option<bool>>;
     /// Asks for a line of text (interview record fields); `None` when interrupted.
     ///
     /// # Errors

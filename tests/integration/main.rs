@@ -7,3 +7,4 @@ mod broken;
 mod cases;
 mod cli;
 mod locales;
+mod referral;

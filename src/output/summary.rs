@@ -1,0 +1,178 @@
+//! The end-of-interview summary for the officer or volunteer: the level in plain words, what to
+//! do, the elements behind it, the questions that could change it, and whom to call. A pure
+//! function of the evaluation to text, laid out for a given width (80 columns by default).
+
+use std::fmt::Write as _;
+
+use fluent_bundle::FluentArgs;
+
+use super::explain::{fired_red_flag_texts, summary_text};
+use super::table::new_table;
+use super::Texts;
+use crate::condition::Tri;
+use crate::engine::{AgeStatus, Evaluation};
+use crate::level::Level;
+use crate::ruleset::RuleSet;
+
+/// One contact line of the summary, already localized.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactLine {
+    /// Organisation.
+    pub name: String,
+    /// Phone numbers, or the localized "no verified phone number".
+    pub phones: String,
+    /// Why it is listed / what it offers.
+    pub what: String,
+    /// A note (eligibility, source caveat).
+    pub note: String,
+}
+
+/// Renders the summary.
+#[must_use]
+pub fn render_summary(
+    rs: &RuleSet,
+    texts: &Texts,
+    e: &Evaluation,
+    contacts: &[ContactLine],
+    width: u16,
+) -> String {
+    let mut out = String::new();
+    let rule = "═".repeat(usize::from(width.clamp(20, 200)));
+    let _ = writeln!(out, "{rule}");
+    let _ = writeln!(out, "{}", texts.msg("summary-title"));
+    let _ = writeln!(out, "{rule}");
+
+    // The level in words, now and at most.
+    if e.applicable == Tri::False {
+        let _ = writeln!(out, "{}", summary_text(rs, texts, e));
+    } else {
+        let mut args = FluentArgs::new();
+        args.set("level", texts.level(e.now));
+        let _ = writeln!(out, "{}", texts.loc.msg_args("summary-level-now", &args));
+        if !e.settled() {
+            let mut args = FluentArgs::new();
+            args.set("level", texts.level(e.upper));
+            let _ = writeln!(out, "{}", texts.loc.msg_args("summary-level-upper", &args));
+        }
+        let _ = writeln!(
+            out,
+            "{}",
+            texts.msg(&format!("level-meaning-{}", e.now.as_str()))
+        );
+    }
+    out.push('\n');
+
+    let flags = fired_red_flag_texts(texts, e);
+    if !flags.is_empty() {
+        let _ = writeln!(out, "{}", texts.msg("summary-red-flags"));
+        for f in flags {
+            let _ = writeln!(out, "  ! {f}");
+        }
+        out.push('\n');
+    }
+    if let Some(i) = e.now_outcome {
+        let outcome = rs.outcomes.get(i);
+        // With a red flag, "no signs" would contradict it; the flag says what to do.
+        if !(e.red_flag_fired && outcome.is_some_and(|o| o.level == Level::None)) {
+            if let (Some(what), Some(action)) = (texts.outcomes.get(i), texts.actions.get(i)) {
+                let _ = writeln!(out, "{what}");
+                let _ = writeln!(out, "{}: {action}", texts.msg("summary-action"));
+                out.push('\n');
+            }
+        }
+    }
+    match e.age {
+        AgeStatus::Unknown => {
+            let _ = writeln!(out, "{}\n", texts.msg("age-unknown-short"));
+        }
+        AgeStatus::AppearsMinor => {
+            let _ = writeln!(out, "{}\n", texts.msg("age-appears-minor-short"));
+        }
+        _ => {}
+    }
+    if !e.safety_checked {
+        let _ = writeln!(out, "{}\n", texts.msg("summary-safety-not-checked"));
+    }
+
+    // Elements (dimensions) with the indicators behind each.
+    let mut table = new_table(Some(width));
+    table.set_header(vec![
+        texts.msg("md-dimension"),
+        texts.msg("md-state"),
+        texts.msg("md-indicators"),
+    ]);
+    for (d, dr) in e.dimensions.iter().enumerate() {
+        let state = match dr.present {
+            Tri::True => texts.msg("state-present"),
+            Tri::False => texts.msg("state-absent"),
+            Tri::Unknown => texts.msg("state-undetermined"),
+        };
+        let fired: Vec<&str> = rs
+            .dimensions
+            .get(d)
+            .map(|dim| {
+                dim.indicators
+                    .iter()
+                    .filter(|&&i| e.indicators.get(i) == Some(&Tri::True))
+                    .filter_map(|&i| texts.indicators.get(i).map(String::as_str))
+                    .collect()
+            })
+            .unwrap_or_default();
+        table.add_row(vec![
+            texts.dimensions.get(d).cloned().unwrap_or_default(),
+            state,
+            if fired.is_empty() {
+                "—".to_owned()
+            } else {
+                fired.join("\n")
+            },
+        ]);
+    }
+    let _ = writeln!(out, "{table}\n");
+
+    // The questions that could change the result.
+    let open: Vec<usize> = e
+        .deciding_not_asked
+        .iter()
+        .chain(&e.deciding_unknown)
+        .copied()
+        .collect();
+    if !open.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            texts.count("summary-open-questions", open.len() as u64)
+        );
+        for q in open {
+            let _ = writeln!(
+                out,
+                "  - {}",
+                texts.questions.get(q).map_or("", String::as_str)
+            );
+        }
+        out.push('\n');
+    }
+
+    if !contacts.is_empty() {
+        let _ = writeln!(out, "{}", texts.msg("summary-contacts"));
+        let mut table = new_table(Some(width));
+        table.set_header(vec![
+            texts.msg("summary-col-organisation"),
+            texts.msg("summary-col-phones"),
+            texts.msg("summary-col-why"),
+        ]);
+        for c in contacts {
+            let mut why = c.what.clone();
+            if !c.note.is_empty() {
+                why.push('\n');
+                why.push_str(&c.note);
+            }
+            table.add_row(vec![c.name.clone(), c.phones.clone(), why]);
+        }
+        let _ = writeln!(out, "{table}\n");
+    }
+
+    let _ = writeln!(out, "{}", texts.msg("disclaimer-screening"));
+    let _ = writeln!(out, "{}", texts.msg("disclaimer-non-punishment"));
+    out
+}
