@@ -189,8 +189,8 @@ fn write_cards(
         }
         t.add_row(vec![loc.msg(labels::SOURCE), labels::source(loc, c)]);
         t.add_row(vec![loc.msg(labels::VERIFIED), c.verified.to_string()]);
-        if let Some(n) = &c.note {
-            t.add_row(vec![loc.msg(labels::NOTE), n.clone()]);
+        if let Some(n) = c.note_in(loc.lang()) {
+            t.add_row(vec![loc.msg(labels::NOTE), n.to_owned()]);
         }
         writeln!(out, "{t}")?;
         if is_stale(c, today) {

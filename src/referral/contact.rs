@@ -11,7 +11,7 @@ use super::model::{
     ALL_REGIONS, REGIONS,
 };
 use super::phone::phone_problem;
-use super::raw::{RawContact, RawEligible, RawSource};
+use super::raw::{LocalText, RawContact, RawEligible, RawSource};
 use super::validate::{id_list, required, valid_id, Ctx};
 
 fn valid_language(s: &str) -> bool {
@@ -292,11 +292,25 @@ pub(super) fn contact(ctx: &mut Ctx<'_>, raw: Spanned<RawContact>) -> Option<Con
         }
     }
 
-    let note = raw
-        .note
-        .as_ref()
-        .map(|n| n.get_ref().trim().to_owned())
-        .filter(|n| !n.is_empty());
+    let mut notes: BTreeMap<String, String> = match raw.note.as_ref().map(Spanned::get_ref) {
+        None => BTreeMap::new(),
+        Some(LocalText::One(t)) => [("en".to_owned(), t.trim().to_owned())].into(),
+        Some(LocalText::ByLang(m)) => m
+            .iter()
+            .map(|(k, v)| (k.clone(), v.trim().to_owned()))
+            .collect(),
+    };
+    notes.retain(|_, v| !v.is_empty());
+    if let Some(n) = raw.note.as_ref() {
+        if !notes.is_empty() && !notes.contains_key("en") {
+            ctx.error(
+                "C009",
+                n.span(),
+                "a note in several languages needs `en`".to_owned(),
+            );
+        }
+    }
+    let note = notes.get("en").cloned();
 
     let mut phones = Vec::new();
     match &raw.phones {
@@ -351,6 +365,7 @@ pub(super) fn contact(ctx: &mut Ctx<'_>, raw: Spanned<RawContact>) -> Option<Con
         source,
         verified,
         note,
+        notes,
         file: ctx.path.clone(),
         at: (ctx.file, at),
         verified_at: (ctx.file, verified_span),

@@ -233,8 +233,10 @@ pub struct Contact {
     pub source: Source,
     /// When the facts were last verified.
     pub verified: Verified,
-    /// Plain-text note.
+    /// Plain-text note in English.
     pub note: Option<String>,
+    /// The note by language (`en` included), when translated.
+    pub notes: BTreeMap<String, String>,
     /// The file it was read from.
     pub file: String,
     /// Where it is defined (for diagnostics).
@@ -253,6 +255,15 @@ impl Contact {
             .get(lang)
             .or_else(|| self.name.get("en"))
             .map_or(self.id.as_str(), String::as_str)
+    }
+
+    /// The note in `lang`, falling back to English.
+    #[must_use]
+    pub fn note_in(&self, lang: &str) -> Option<&str> {
+        self.notes
+            .get(lang)
+            .map(String::as_str)
+            .or(self.note.as_deref())
     }
 
     /// True when it serves every region.

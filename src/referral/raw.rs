@@ -44,8 +44,19 @@ pub struct RawContact {
     /// A string (`"2021-02"`) or a TOML date (`2026-11-24`).
     #[serde(default)]
     pub verified: Option<Spanned<toml::Value>>,
+    /// A plain-text note: English text, or a table of languages (`en` required).
     #[serde(default)]
-    pub note: Option<Spanned<String>>,
+    pub note: Option<Spanned<LocalText>>,
+}
+
+/// A text in English only, or in several languages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum LocalText {
+    /// English only.
+    One(String),
+    /// By language code.
+    ByLang(BTreeMap<String, String>),
 }
 
 /// `[contact.eligible]`.

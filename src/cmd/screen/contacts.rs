@@ -60,8 +60,8 @@ impl Contacts {
                     .iter()
                     .map(|cv| labels::caveat(&loc, cv))
                     .collect();
-                if let Some(n) = &c.note {
-                    note.push(n.clone());
+                if let Some(n) = c.note_in(loc.lang()) {
+                    note.push(n.to_owned());
                 }
                 ContactLine {
                     name: c.name_in(loc.lang()).to_owned(),
