@@ -20,7 +20,7 @@ pub struct Cli {
 }
 
 /// Options shared by every command.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct Global {
     /// Language of the output: en, ru, kk (default: $TIPSCREEN_LANG, then the system locale,
     /// then English).
@@ -56,7 +56,7 @@ pub enum Command {
 }
 
 /// `screen`
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ScreenArgs {
     /// A second language shown under each question, for the person (e.g. `--lang ru
     /// --with-lang kk`: the officer reads Russian, the person Kazakh).

@@ -163,6 +163,10 @@ impl Session {
                 Answer::Text => {
                     serde_json::Value::String(texts.get(&i).cloned().unwrap_or_default())
                 }
+                // Whole numbers as integers (`16`, not `16.0`), for people reading the file.
+                Answer::Number(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
+                    serde_json::json!(*x as i64)
+                }
                 Answer::Number(x) => serde_json::json!(x),
                 other => serde_json::Value::String(answer_token(q, *other).into_owned()),
             };

@@ -41,7 +41,7 @@ pub fn run(global: &Global, cmd: &SessionsCommand) -> anyhow::Result<Status> {
             for s in list {
                 t.add_row(vec![
                     s.id,
-                    s.updated,
+                    super::screen::short_time(&s.updated),
                     s.ruleset,
                     s.answered.to_string(),
                     loc.msg(if s.finished {

@@ -36,6 +36,28 @@ enum End {
 }
 
 pub fn run(global: &Global, args: &ScreenArgs) -> anyhow::Result<Status> {
+    // A resumed interview goes on in the languages it started in, unless given again.
+    if let Some(id) = args.resume.as_deref().filter(|id| !id.is_empty()) {
+        if global.lang.is_none() || args.with_lang.is_none() {
+            let dir = Store::default_dir().ok_or_else(|| {
+                anyhow!("no data folder for saved interviews; set TIPSCREEN_DATA_DIR")
+            })?;
+            let saved = Store::open(dir)?.load(id)?;
+            let g = Global {
+                lang: global.lang.clone().or(Some(saved.lang)),
+                ..global.clone()
+            };
+            let a = ScreenArgs {
+                with_lang: args
+                    .with_lang
+                    .clone()
+                    .or(saved.with_lang)
+                    .or(Some(String::new())),
+                ..args.clone()
+            };
+            return run(&g, &a);
+        }
+    }
     let interactive = args.answers.is_none();
     if interactive && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         bail!(
@@ -55,6 +77,8 @@ pub fn run(global: &Global, args: &ScreenArgs) -> anyhow::Result<Status> {
     // The person's language, shown under each question (only when questions are put to the
     // person).
     let with_lang = match (&args.with_lang, rs.meta.audience) {
+        // Empty: resumed without a second language.
+        (Some(l), _) if l.is_empty() => None,
         (Some(l), Audience::Person) => {
             let code = tipscreen::i18n::language_code(l)
                 .filter(|c| languages.codes().contains(c))
@@ -108,14 +132,18 @@ pub fn run(global: &Global, args: &ScreenArgs) -> anyhow::Result<Status> {
     // Resume, or start a new interview.
     let (mut session, mut flow, mut text_answers) = match &args.resume {
         Some(id) => {
-            let id = if id.is_empty() {
-                match pick_session(&store, prompter.as_mut(), &texts)? {
-                    Some(id) => id,
-                    None => return Ok(Status::Ok),
-                }
-            } else {
-                id.clone()
-            };
+            if id.is_empty() {
+                let Some(id) = pick_session(&store, prompter.as_mut(), &texts)? else {
+                    return Ok(Status::Ok);
+                };
+                drop(prompter);
+                let again = ScreenArgs {
+                    resume: Some(id),
+                    ..args.clone()
+                };
+                return run(global, &again);
+            }
+            let id = id.clone();
             let session = store.load(&id)?;
             if session.ruleset.id != rs.meta.id {
                 bail!(
@@ -516,12 +544,22 @@ fn pick_session(
         .map(|s| {
             format!(
                 "{}  {}  {} ({})  {}",
-                s.id, s.updated, s.ruleset, s.answered, s.label
+                s.id,
+                short_time(&s.updated),
+                s.ruleset,
+                s.answered,
+                s.label
             )
         })
         .collect();
     Ok(p.pick(&texts.msg("sessions-pick"), &items, 0)?
         .and_then(|i| open.get(i).map(|s| s.id.clone())))
+}
+
+/// `2026-11-24T03:35:01Z` as `2026-11-24 03:35`, for listings.
+pub fn short_time(t: &str) -> String {
+    t.get(..16)
+        .map_or_else(|| t.to_owned(), |s| s.replace('T', " "))
 }
 
 /// The summary, the contact card, and the report file.

@@ -20,6 +20,8 @@ pub struct Terminal {
     theme: Box<dyn Theme>,
     yes: String,
     no: String,
+    /// Questions shown so far: the keys are explained on the first ones only.
+    asked: usize,
 }
 
 impl Terminal {
@@ -38,6 +40,7 @@ impl Terminal {
             },
             yes,
             no,
+            asked: 0,
         }
     }
 }
@@ -67,29 +70,46 @@ fn label(c: &Choice) -> String {
 }
 
 impl Terminal {
-    fn header(&self, v: &QuestionView) -> io::Result<()> {
+    /// Writes text wrapped at word boundaries to the terminal's width (the terminal itself
+    /// would cut words in half).
+    fn write_wrapped(&self, text: &str, paint: impl Fn(&str) -> String) -> io::Result<()> {
+        let width = usize::from(self.term.size_checked().map_or(80, |(_, w)| w)).max(20);
+        for line in text.lines() {
+            if line.is_empty() {
+                self.term.write_line("")?;
+            }
+            for piece in textwrap::wrap(line, width) {
+                self.term.write_line(&paint(&piece))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn header(&mut self, v: &QuestionView) -> io::Result<()> {
         self.term.write_line("")?;
-        self.term
-            .write_line(&style(&v.progress).cyan().to_string())?;
-        self.term.write_line(&style(&v.text).bold().to_string())?;
+        self.write_wrapped(&v.progress, |s| style(s).cyan().to_string())?;
+        self.write_wrapped(&v.text, |s| style(s).bold().to_string())?;
         if let Some(s) = v.second_text.as_ref().filter(|s| **s != v.text) {
-            self.term.write_line(&style(s).italic().to_string())?;
+            self.write_wrapped(s, |s| style(s).italic().to_string())?;
         }
         if let Some(h) = &v.hint {
-            self.term.write_line(h)?;
+            self.write_wrapped(h, str::to_owned)?;
         }
         if let Some(h) = v
             .second_hint
             .as_ref()
             .filter(|s| Some(*s) != v.hint.as_ref())
         {
-            self.term.write_line(&style(h).italic().to_string())?;
+            self.write_wrapped(h, |s| style(s).italic().to_string())?;
         }
         if let Some(n) = &v.note {
-            self.term.write_line(&style(n).dim().to_string())?;
+            self.write_wrapped(n, |s| style(s).dim().to_string())?;
         }
-        self.term
-            .write_line(&style(&v.texts.keys_help).dim().to_string())?;
+        // The keys are explained on the first questions only.
+        if self.asked < 2 {
+            self.write_wrapped(&v.texts.keys_help, |s| style(s).dim().to_string())?;
+        }
+        self.asked += 1;
         Ok(())
     }
 
@@ -205,7 +225,11 @@ impl Prompter for Terminal {
     }
 
     fn show(&mut self, text: &str) -> io::Result<()> {
-        self.term.write_line(text)
+        // Tables are laid out already; only plain lines are wrapped.
+        if text.contains('│') {
+            return self.term.write_line(text);
+        }
+        self.write_wrapped(text, str::to_owned)
     }
 
     fn confirm(&mut self, text: &str, default: Option<bool>) -> io::Result<Option<bool>> {
