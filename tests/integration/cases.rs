@@ -52,6 +52,9 @@ struct Case {
     present: Option<Vec<String>>,
     #[serde(default)]
     undetermined: Option<Vec<String>>,
+    /// `true`, `false`, or `"unknown"` when it is still open.
+    #[serde(default)]
+    applicable: Option<toml::Value>,
 }
 
 fn answers(rs: &RuleSet, table: &toml::Table, case: &str) -> Vec<Answer> {
@@ -111,6 +114,18 @@ fn check_case(rs: &RuleSet, c: &Case, e: &Evaluation) -> Vec<String> {
             want.to_string(),
             e.safety_checked.to_string(),
         );
+    }
+    if let Some(want) = &c.applicable {
+        let want = match want {
+            toml::Value::Boolean(b) => b.to_string(),
+            other => other.as_str().unwrap_or_default().to_owned(),
+        };
+        let got = match e.applicable {
+            Tri::True => "true",
+            Tri::False => "false",
+            Tri::Unknown => "unknown",
+        };
+        expect("applicable", want, got.to_owned());
     }
     if let Some(want) = &c.age {
         expect("age", want.clone(), e.age.as_str().to_owned());
