@@ -67,7 +67,7 @@ impl Contacts {
                     name: c.name_in(loc.lang()).to_owned(),
                     phones: labels::phones(&loc, c),
                     what: labels::services(&loc, c),
-                    note: note.join(" "),
+                    note: note.join("\n"),
                 }
             })
             .collect()
