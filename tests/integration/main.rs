@@ -6,5 +6,6 @@
 mod broken;
 mod cases;
 mod cli;
+mod ilo;
 mod locales;
 mod referral;
