@@ -75,7 +75,10 @@ pub fn render_summary(
         // With a red flag, "no signs" would contradict it; the flag says what to do.
         if !(e.red_flag_fired && outcome.is_some_and(|o| o.level == Level::None)) {
             if let (Some(what), Some(action)) = (texts.outcomes.get(i), texts.actions.get(i)) {
-                let _ = writeln!(out, "{what}");
+                // "Not applicable" already gave the reason in its first line.
+                if e.applicable != Tri::False {
+                    let _ = writeln!(out, "{what}");
+                }
                 let _ = writeln!(out, "{}: {action}", texts.msg("summary-action"));
                 out.push('\n');
             }
