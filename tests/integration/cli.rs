@@ -513,3 +513,64 @@ fn output_has_no_unicode_isolation_marks() {
         );
     }
 }
+
+#[test]
+fn the_ilo_set_scores_from_its_own_template() {
+    let out = tipscreen()
+        .args(["--rules", "ilo-2009-adult-labour", "template"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let header = String::from_utf8_lossy(&out).trim().to_owned();
+    let cols: Vec<&str> = header.split(',').collect();
+    assert_eq!(cols.len(), 70, "case_id and 69 questions");
+    let row = |values: &[(&str, &str)]| {
+        cols.iter()
+            .map(|c| values.iter().find(|(k, _)| k == c).map_or("", |(_, v)| *v))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let full = [
+        ("case_id", "adult"),
+        ("age", "30"),
+        ("dr_nature_of_job", "yes"),
+        ("dr_wages_earnings", "yes"),
+        ("ex_excessive_hours", "yes"),
+        ("ex_low_or_no_salary", "yes"),
+        ("cd_confiscation_of_documents", "yes"),
+        ("cd_debt_bondage", "yes"),
+    ];
+    let child = [
+        ("case_id", "child"),
+        ("age", "15"),
+        ("cd_debt_bondage", "yes"),
+    ];
+    let input = format!("{header}\n{}\n{}\n", row(&full), row(&child));
+    let out = tipscreen()
+        .args([
+            "--rules",
+            "ilo-2009-adult-labour",
+            "score",
+            "-f",
+            "jsonl",
+            "-",
+        ])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let records = jsonl(&out);
+    assert_eq!(field(&records[0], "level"), "high");
+    assert_eq!(field(&records[0], "outcome"), "trafficking_indicated");
+    assert_eq!(records[0]["applicable"], true);
+    assert_eq!(
+        records[1]["applicable"], false,
+        "an adult list does not apply to a child"
+    );
+    assert_eq!(field(&records[1], "outcome"), "not_applicable_child");
+    assert!(field(&records[1], "summary_text").starts_with("Not applicable"));
+}
