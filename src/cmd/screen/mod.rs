@@ -649,3 +649,159 @@ fn finish(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+    use std::io;
+
+    use super::*;
+    use tipscreen::diagnostic::SourceMap;
+    use tipscreen::questionnaire::QuestionView;
+    use tipscreen::ruleset::{load, Folder, LoadOptions};
+
+    /// Answers from a queue and records what was asked and shown.
+    struct Fake {
+        replies: VecDeque<Reply>,
+        asked: Vec<(String, Option<Answer>)>,
+        shown: Vec<String>,
+        pause: bool,
+    }
+
+    impl Prompter for Fake {
+        fn ask(&mut self, q: &QuestionView) -> io::Result<Reply> {
+            self.asked.push((q.id.clone(), q.default));
+            Ok(self.replies.pop_front().unwrap_or(Reply::Skip))
+        }
+        fn show(&mut self, text: &str) -> io::Result<()> {
+            self.shown.push(text.to_owned());
+            Ok(())
+        }
+        fn confirm(&mut self, _: &str, _: Option<bool>) -> io::Result<Option<bool>> {
+            Ok(Some(self.pause))
+        }
+        fn line(&mut self, _: &str, d: &str) -> io::Result<Option<String>> {
+            Ok(Some(d.to_owned()))
+        }
+        fn pick(&mut self, _: &str, _: &[String], d: usize) -> io::Result<Option<usize>> {
+            Ok(Some(d))
+        }
+    }
+
+    fn kz() -> RuleSet {
+        let folder = Folder::embedded_ruleset("kz-handbook").expect("shipped");
+        load(&folder, &mut SourceMap::default(), LoadOptions::default())
+            .ruleset
+            .expect("valid")
+    }
+
+    fn run(rs: &RuleSet, fake: &mut Fake, saves: &mut usize) -> (End, Vec<Answer>) {
+        let locales = Folder::embedded_locales();
+        let loc = Localizer::new("en", &locales, Some((&rs.meta.id, None))).expect("en");
+        let texts = Texts::new(loc, rs);
+        let directory = contacts::Contacts::load(&locales).expect("directory");
+        let mut flow = Flow::new(rs);
+        let mut text_answers = BTreeMap::new();
+        let end = interview(
+            rs,
+            &texts,
+            None,
+            &directory,
+            fake,
+            &mut flow,
+            &mut text_answers,
+            &mut |_, _, _| {
+                *saves += 1;
+                Ok(())
+            },
+            80,
+        )
+        .expect("interview runs");
+        (end, flow.answers().to_vec())
+    }
+
+    fn fake(replies: Vec<Reply>) -> Fake {
+        Fake {
+            replies: replies.into(),
+            asked: Vec::new(),
+            shown: Vec::new(),
+            pause: true,
+        }
+    }
+
+    fn yes() -> Reply {
+        Reply::Answer(Answer::Bool(true), None)
+    }
+
+    fn no() -> Reply {
+        Reply::Answer(Answer::Bool(false), None)
+    }
+
+    #[test]
+    fn going_back_reasks_with_the_old_answer_and_saves_each_step() {
+        let rs = kz();
+        let mut f = fake(vec![yes(), no(), Reply::Back, yes(), Reply::Interrupt]);
+        let mut saves = 0;
+        let (end, answers) = run(&rs, &mut f, &mut saves);
+        assert!(matches!(end, End::Paused));
+        let ids: Vec<&str> = f.asked.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "feels_safe_now",
+                "needs_medical_help",
+                "with_parent_or_guardian",
+                "needs_medical_help",
+                "with_parent_or_guardian"
+            ]
+        );
+        // The question asked again offers its earlier answer.
+        assert_eq!(f.asked[3].1, Some(Answer::Bool(false)));
+        let medical = rs.question("needs_medical_help").expect("q");
+        assert_eq!(
+            answers[medical],
+            Answer::Bool(true),
+            "the changed answer counts"
+        );
+        // Two answers, one back, one changed answer, and the pause.
+        assert_eq!(saves, 5);
+    }
+
+    #[test]
+    fn a_red_flag_alerts_once_with_emergency_contacts() {
+        let rs = kz();
+        let mut f = fake(vec![no(), no(), Reply::Interrupt]);
+        let mut saves = 0;
+        let _ = run(&rs, &mut f, &mut saves);
+        let alerts: Vec<&String> = f.shown.iter().filter(|s| s.contains("Urgent")).collect();
+        assert_eq!(alerts.len(), 1, "{:?}", f.shown);
+        assert!(alerts[0].contains("112"), "{}", alerts[0]);
+    }
+
+    #[test]
+    fn changing_an_answer_drops_the_answers_that_no_longer_apply() {
+        let rs = kz();
+        let q = |id: &str| rs.question(id).expect("question");
+        let mut f = fake(Vec::new());
+        // Answer every question "don't know" except the debt ones, then go back to the debt
+        // question and change it: its follow-ups must be dropped.
+        let mut replies = Vec::new();
+        for question in &rs.questions {
+            replies.push(match question.id.as_str() {
+                "owes_money" => yes(),
+                "can_leave_before_repaying" => no(),
+                "debt_grows" => yes(),
+                _ => Reply::Answer(Answer::DontKnow, None),
+            });
+        }
+        f.replies = replies.into();
+        let mut saves = 0;
+        let (end, answers) = run(&rs, &mut f, &mut saves);
+        assert!(matches!(end, End::Finished));
+        assert_eq!(answers[q("debt_grows")], Answer::Bool(true));
+        let mut flow = Flow::resume(&rs, answers, Vec::new());
+        let dropped = flow.answer(q("owes_money"), Answer::Bool(false));
+        assert!(dropped.contains(&q("debt_grows")));
+        assert!(dropped.contains(&q("can_leave_before_repaying")));
+    }
+}
