@@ -72,6 +72,7 @@ totals-warnings = { $count ->
 md-title = Screening results
 md-ruleset = Rule set { $id } { $version } (sha256 { $hash }…), tipscreen { $tool }
 md-record = Record { $number } (case { $case }, line { $line })
+md-interview = Interview { $case }
 md-level = Result
 md-action = Recommended action
 md-dimension = Element

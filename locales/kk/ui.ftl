@@ -73,6 +73,7 @@ totals-warnings = { $count ->
 md-title = Алдын ала бағалау нәтижелері
 md-ruleset = Ережелер жинағы { $id } { $version } (sha256 { $hash }…), tipscreen { $tool }
 md-record = Жазба № { $number } (іс: { $case }, жол: { $line })
+md-interview = Сұхбат { $case }
 md-level = Нәтиже
 md-action = Ұсынылатын әрекет
 md-dimension = Құрамдас бөлік

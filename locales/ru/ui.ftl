@@ -83,6 +83,7 @@ totals-warnings = { $count ->
 md-title = Результаты скрининга
 md-ruleset = Набор правил { $id } { $version } (sha256 { $hash }…), tipscreen { $tool }
 md-record = Запись { $number } (случай { $case }, строка { $line })
+md-interview = Интервью { $case }
 md-level = Результат
 md-action = Рекомендуемые действия
 md-dimension = Элемент

@@ -62,7 +62,13 @@ impl Report for MarkdownReport<'_> {
                 r.case_id.as_str()
             },
         );
-        writeln!(out, "## {}\n", md(&t.loc.msg_args("md-record", &args)))?;
+        // An interview report has no input line: it is titled by the interview's id.
+        let title = if r.line == 0 {
+            "md-interview"
+        } else {
+            "md-record"
+        };
+        writeln!(out, "## {}\n", md(&t.loc.msg_args(title, &args)))?;
         let Some(e) = s.eval else {
             let mut args = FluentArgs::new();
             args.set("line", r.line);

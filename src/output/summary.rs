@@ -27,6 +27,17 @@ pub struct ContactLine {
     pub note: String,
 }
 
+/// Appends `text` wrapped at word boundaries to `width`, ending with a newline.
+fn para(out: &mut String, text: &str, width: u16) {
+    // An empty line wraps to one empty piece, so blank lines stay single.
+    for line in text.lines() {
+        for piece in textwrap::wrap(line, usize::from(width.max(20))) {
+            out.push_str(&piece);
+            out.push('\n');
+        }
+    }
+}
+
 /// Renders the summary.
 #[must_use]
 pub fn render_summary(
@@ -36,7 +47,7 @@ pub fn render_summary(
     contacts: &[ContactLine],
     width: u16,
 ) -> String {
-    let mut out = String::new();
+    let mut out = String::from("\n");
     let rule = "═".repeat(usize::from(width.clamp(20, 200)));
     let _ = writeln!(out, "{rule}");
     let _ = writeln!(out, "{}", texts.msg("summary-title"));
@@ -44,29 +55,37 @@ pub fn render_summary(
 
     // The level in words, now and at most.
     if e.applicable == Tri::False {
-        let _ = writeln!(out, "{}", summary_text(rs, texts, e));
+        para(&mut out, &summary_text(rs, texts, e), width);
     } else {
         let mut args = FluentArgs::new();
         args.set("level", texts.level(e.now));
-        let _ = writeln!(out, "{}", texts.loc.msg_args("summary-level-now", &args));
+        para(
+            &mut out,
+            &texts.loc.msg_args("summary-level-now", &args),
+            width,
+        );
         if !e.settled() {
             let mut args = FluentArgs::new();
             args.set("level", texts.level(e.upper));
-            let _ = writeln!(out, "{}", texts.loc.msg_args("summary-level-upper", &args));
+            para(
+                &mut out,
+                &texts.loc.msg_args("summary-level-upper", &args),
+                width,
+            );
         }
-        let _ = writeln!(
-            out,
-            "{}",
-            texts.msg(&format!("level-meaning-{}", e.now.as_str()))
+        para(
+            &mut out,
+            &texts.msg(&format!("level-meaning-{}", e.now.as_str())),
+            width,
         );
     }
     out.push('\n');
 
     let flags = fired_red_flag_texts(texts, e);
     if !flags.is_empty() {
-        let _ = writeln!(out, "{}", texts.msg("summary-red-flags"));
+        para(&mut out, &texts.msg("summary-red-flags"), width);
         for f in flags {
-            let _ = writeln!(out, "  ! {f}");
+            para(&mut out, &format!("! {f}"), width);
         }
         out.push('\n');
     }
@@ -77,24 +96,31 @@ pub fn render_summary(
             if let (Some(what), Some(action)) = (texts.outcomes.get(i), texts.actions.get(i)) {
                 // "Not applicable" already gave the reason in its first line.
                 if e.applicable != Tri::False {
-                    let _ = writeln!(out, "{what}");
+                    para(&mut out, what, width);
                 }
-                let _ = writeln!(out, "{}: {action}", texts.msg("summary-action"));
+                para(
+                    &mut out,
+                    &format!("{}: {action}", texts.msg("summary-action")),
+                    width,
+                );
                 out.push('\n');
             }
         }
     }
     match e.age {
         AgeStatus::Unknown => {
-            let _ = writeln!(out, "{}\n", texts.msg("age-unknown-short"));
+            para(&mut out, &texts.msg("age-unknown-short"), width);
+            out.push('\n');
         }
         AgeStatus::AppearsMinor => {
-            let _ = writeln!(out, "{}\n", texts.msg("age-appears-minor-short"));
+            para(&mut out, &texts.msg("age-appears-minor-short"), width);
+            out.push('\n');
         }
         _ => {}
     }
     if !e.safety_checked {
-        let _ = writeln!(out, "{}\n", texts.msg("summary-safety-not-checked"));
+        para(&mut out, &texts.msg("summary-safety-not-checked"), width);
+        out.push('\n');
     }
 
     // Elements (dimensions) with the indicators behind each.
@@ -175,7 +201,7 @@ pub fn render_summary(
         let _ = writeln!(out, "{table}\n");
     }
 
-    let _ = writeln!(out, "{}", texts.msg("disclaimer-screening"));
-    let _ = writeln!(out, "{}", texts.msg("disclaimer-non-punishment"));
+    para(&mut out, &texts.msg("disclaimer-screening"), width);
+    para(&mut out, &texts.msg("disclaimer-non-punishment"), width);
     out
 }

@@ -15,6 +15,10 @@ pub struct Flow<'r> {
     history: Vec<usize>,
     /// Questions left unasked on purpose (a script without an answer for them).
     skipped: Vec<bool>,
+    /// The question reopened by going back: asked next, whatever skip logic says, and its
+    /// answer kept until it is answered again (so that clearing it does not bring back
+    /// questions it had ruled out).
+    reopened: Option<usize>,
 }
 
 /// Where the interview stands, for "Documents · 7 of about 24".
@@ -37,6 +41,7 @@ impl<'r> Flow<'r> {
             answers: vec![Answer::Missing; rs.questions.len()],
             history: Vec::new(),
             skipped: vec![false; rs.questions.len()],
+            reopened: None,
         }
     }
 
@@ -48,6 +53,7 @@ impl<'r> Flow<'r> {
         let mut f = Flow {
             rs,
             skipped: vec![false; answers.len()],
+            reopened: None,
             answers,
             history: history
                 .into_iter()
@@ -88,6 +94,9 @@ impl<'r> Flow<'r> {
     /// question too many than a missed one).
     #[must_use]
     pub fn next(&self) -> Option<usize> {
+        if let Some(q) = self.reopened {
+            return Some(q);
+        }
         let applies = self.applicability();
         (0..self.answers.len()).find(|&q| {
             self.answers.get(q) == Some(&Answer::Missing)
@@ -106,6 +115,9 @@ impl<'r> Flow<'r> {
     /// Records an answer and drops the answers that no longer apply because of it; returns
     /// the questions whose answers were dropped.
     pub fn answer(&mut self, q: usize, a: Answer) -> Vec<usize> {
+        if self.reopened == Some(q) {
+            self.reopened = None;
+        }
         if let Some(slot) = self.answers.get_mut(q) {
             *slot = a;
             self.history.retain(|&h| h != q);
@@ -114,14 +126,13 @@ impl<'r> Flow<'r> {
         self.drop_inapplicable()
     }
 
-    /// Goes back one question: returns it with its answer, which is cleared so that it is
-    /// asked again (the answer can be offered as the default).
+    /// Goes back one question: returns it with its answer, which `next` asks again (the
+    /// answer can be offered as the default). The answer stands until it is changed.
     pub fn back(&mut self) -> Option<(usize, Answer)> {
+        // Going back again from a reopened question goes to the one before it.
         let q = self.history.pop()?;
         let old = self.answers.get(q).copied().unwrap_or_default();
-        if let Some(slot) = self.answers.get_mut(q) {
-            *slot = Answer::Missing;
-        }
+        self.reopened = Some(q);
         Some((q, old))
     }
 
@@ -154,10 +165,12 @@ impl<'r> Flow<'r> {
     #[must_use]
     pub fn progress(&self, q: usize) -> Progress {
         let applies = self.applicability();
+        // A reopened question keeps its answer until changed; it is not counted before itself.
         let answered = self
             .answers
             .iter()
-            .filter(|a| **a != Answer::Missing)
+            .enumerate()
+            .filter(|(i, a)| **a != Answer::Missing && *i != q)
             .count();
         let open = (0..self.answers.len())
             .filter(|&i| {
@@ -257,6 +270,25 @@ mod tests {
         );
         assert_eq!(f.back(), None);
         assert_eq!(f.next(), Some(q(&rs, "feels_safe_now")));
+    }
+
+    #[test]
+    fn going_back_after_an_answer_that_ruled_questions_out_reopens_that_answer() {
+        let rs = kz();
+        let mut f = Flow::new(&rs);
+        f.answer(q(&rs, "feels_safe_now"), Answer::Bool(true));
+        f.answer(q(&rs, "needs_medical_help"), Answer::Bool(false));
+        f.answer(q(&rs, "with_parent_or_guardian"), Answer::Bool(true));
+        // The age rules the guardian question out and drops its answer.
+        f.answer(q(&rs, "age"), Answer::Number(30.0));
+        assert_eq!(f.next(), Some(q(&rs, "gender")));
+        // Back from `gender` goes to `age`, with the age kept as the default.
+        assert_eq!(f.back(), Some((q(&rs, "age"), Answer::Number(30.0))));
+        assert_eq!(f.next(), Some(q(&rs, "age")));
+        assert_eq!(f.answers()[q(&rs, "age")], Answer::Number(30.0));
+        // Changing it to a child's age brings the guardian question back.
+        f.answer(q(&rs, "age"), Answer::Number(15.0));
+        assert_eq!(f.next(), Some(q(&rs, "with_parent_or_guardian")));
     }
 
     #[test]

@@ -8,4 +8,7 @@ mod cases;
 mod cli;
 mod ilo;
 mod locales;
+#[cfg(unix)]
+mod pty;
 mod referral;
+mod screen;

@@ -105,7 +105,7 @@ pub fn run(global: &Global, args: &ScreenArgs) -> anyhow::Result<Status> {
             let file = script::read(path, rs)?;
             let record = file.interview.record();
             let consent = file.interview.consent;
-            let p = script::Scripted::new(rs, &file, Box::new(std::io::stdout()));
+            let p = script::Scripted::new(rs, &file, Box::new(std::io::stdout()), width);
             return scripted(
                 rs,
                 &texts,
@@ -164,7 +164,12 @@ pub fn run(global: &Global, args: &ScreenArgs) -> anyhow::Result<Status> {
         }
         None => {
             let now = now_utc();
-            let mut record = interview_record(prompter.as_mut(), &texts, rs, args, &now)?;
+            let Some(mut record) = interview_record(prompter.as_mut(), &texts, rs, args, &now)?
+            else {
+                // Ctrl-C before the first question: nothing was stored.
+                prompter.show(&format!("\n{}", texts.msg("screen-cancelled")))?;
+                return Ok(Status::Ok);
+            };
             if record.region.is_none() {
                 record.region = args.region.clone();
             }
@@ -421,44 +426,60 @@ fn red_flag_alert(
     Ok(())
 }
 
+/// The interview record; `None` when interrupted (Ctrl-C).
 fn interview_record(
     p: &mut dyn Prompter,
     texts: &Texts,
     rs: &RuleSet,
     args: &ScreenArgs,
     now: &str,
-) -> anyhow::Result<InterviewRecord> {
-    let cancelled = || anyhow!("{}", texts.msg("screen-cancelled"));
+) -> anyhow::Result<Option<InterviewRecord>> {
     let mut r = InterviewRecord {
         date: now.get(..10).unwrap_or_default().to_owned(),
         ..InterviewRecord::default()
     };
     p.show(&texts.msg("record-title"))?;
-    r.interviewer = p
-        .line(&texts.msg("record-interviewer"), "")?
-        .ok_or_else(cancelled)?;
-    r.agency = p
-        .line(&texts.msg("record-agency"), "")?
-        .ok_or_else(cancelled)?;
-    r.date = p
-        .line(&texts.msg("record-date"), &r.date)?
-        .ok_or_else(cancelled)?;
-    r.place = p
-        .line(&texts.msg("record-place"), "")?
-        .ok_or_else(cancelled)?;
+    let today = r.date.clone();
+    let fields = [
+        ("record-interviewer", ""),
+        ("record-agency", ""),
+        ("record-date", today.as_str()),
+        ("record-place", ""),
+    ];
+    let mut values = Vec::new();
+    for (key, default) in fields {
+        match p.line(&texts.msg(key), default)? {
+            Some(v) => values.push(v),
+            None => return Ok(None),
+        }
+    }
+    let mut values = values.into_iter();
+    r.interviewer = values.next().unwrap_or_default();
+    r.agency = values.next().unwrap_or_default();
+    r.date = values.next().unwrap_or_default();
+    r.place = values.next().unwrap_or_default();
     r.region = match &args.region {
         Some(region) => Some(region.clone()),
         None => pick_region(p, texts, rs)?,
     };
     // No defaults: these must be answered, not passed with Enter.
     r.interpreter = p.confirm(&texts.msg("record-interpreter"), None)?;
+    if r.interpreter.is_none() {
+        return Ok(None);
+    }
     if r.interpreter == Some(true) {
         r.interpreter_independent =
             p.confirm(&texts.msg("record-interpreter-independent"), None)?;
+        if r.interpreter_independent.is_none() {
+            return Ok(None);
+        }
     }
     r.private_setting = p.confirm(&texts.msg("record-private"), None)?;
+    if r.private_setting.is_none() {
+        return Ok(None);
+    }
     warn_setting(p, texts, &r)?;
-    Ok(r)
+    Ok(Some(r))
 }
 
 fn warn_setting(p: &mut dyn Prompter, texts: &Texts, r: &InterviewRecord) -> anyhow::Result<()> {

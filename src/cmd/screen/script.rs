@@ -131,11 +131,12 @@ pub struct Scripted<'a> {
     rs: &'a RuleSet,
     answers: BTreeMap<String, serde_json::Value>,
     out: Box<dyn Write + 'a>,
+    width: usize,
 }
 
 impl<'a> Scripted<'a> {
     /// A prompter over the file's answers, writing messages to `out`.
-    pub fn new(rs: &'a RuleSet, file: &AnswersFile, out: Box<dyn Write + 'a>) -> Self {
+    pub fn new(rs: &'a RuleSet, file: &AnswersFile, out: Box<dyn Write + 'a>, width: u16) -> Self {
         Scripted {
             rs,
             answers: file
@@ -144,6 +145,7 @@ impl<'a> Scripted<'a> {
                 .map(|(k, v)| (k.clone(), serde_json::to_value(v).unwrap_or_default()))
                 .collect(),
             out,
+            width: usize::from(width.max(20)),
         }
     }
 }
@@ -161,7 +163,16 @@ impl Prompter for Scripted<'_> {
     }
 
     fn show(&mut self, text: &str) -> io::Result<()> {
-        writeln!(self.out, "{text}")
+        // Tables are laid out already; plain text is wrapped to the width.
+        if text.contains('│') {
+            return writeln!(self.out, "{text}");
+        }
+        for line in text.lines() {
+            for piece in textwrap::wrap(line, self.width) {
+                writeln!(self.out, "{piece}")?;
+            }
+        }
+        Ok(())
     }
 
     fn confirm(&mut self, _text: &str, default: Option<bool>) -> io::Result<Option<bool>> {

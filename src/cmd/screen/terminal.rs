@@ -75,9 +75,6 @@ impl Terminal {
     fn write_wrapped(&self, text: &str, paint: impl Fn(&str) -> String) -> io::Result<()> {
         let width = usize::from(self.term.size_checked().map_or(80, |(_, w)| w)).max(20);
         for line in text.lines() {
-            if line.is_empty() {
-                self.term.write_line("")?;
-            }
             for piece in textwrap::wrap(line, width) {
                 self.term.write_line(&paint(&piece))?;
             }
