@@ -138,6 +138,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         texts: &texts,
         prepared: &prepared,
         width: None,
+        redact: false,
     };
     let mut out_bytes = 0u64;
     let (score_s, scored) = best_of(3, || {

@@ -32,6 +32,10 @@ pub struct Global {
     /// A folder of translations to use instead of the shipped ones (`<lang>/ui.ftl`, …).
     #[arg(long, global = true, value_name = "PATH")]
     pub locales: Option<PathBuf>,
+    /// Leave out of every output and report the answers to questions marked sensitive and
+    /// all free-text answers.
+    #[arg(long, global = true)]
+    pub redact: bool,
 }
 
 /// The subcommands.

@@ -22,6 +22,7 @@ pub fn run(global: &Global, args: &ScoreArgs) -> anyhow::Result<Status> {
         texts: &texts,
         prepared: &prepared,
         width: Some(super::context::table_width()),
+        redact: global.redact,
     };
     let format = match args.format {
         ScoreFormat::Table => output::Format::Table,

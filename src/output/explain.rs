@@ -85,13 +85,23 @@ pub fn format_number(x: f64) -> String {
     }
 }
 
+/// The token shown instead of an answer left out by `--redact`.
+pub const REDACTED: &str = "redacted";
+
+/// Whether `--redact` leaves out the answer to `q`: sensitive questions and free text.
+#[must_use]
+pub fn redacts(q: &Question) -> bool {
+    q.sensitive || q.kind == crate::ruleset::QuestionKind::Text
+}
+
 /// The answers behind a fired indicator: each question its condition reads, with the answer
-/// token.
+/// token (`redacted` for sensitive and free-text answers when `redact` is set).
 pub fn evidence<'a>(
     rs: &'a RuleSet,
     prepared: &'a Prepared,
     e: &'a Evaluation,
     indicator: usize,
+    redact: bool,
 ) -> impl Iterator<Item = (&'a Question, Cow<'a, str>)> + 'a {
     prepared
         .indicator_questions
@@ -100,9 +110,29 @@ pub fn evidence<'a>(
         .iter()
         .filter_map(move |&q| {
             let question = rs.questions.get(q)?;
+            if redact && redacts(question) {
+                return Some((question, Cow::Borrowed(REDACTED)));
+            }
             let a = e.answers.get(q).copied().unwrap_or_default();
             Some((question, answer_token(question, a)))
         })
+}
+
+/// Answers by question id with the sensitive and free-text ones left out.
+#[must_use]
+pub fn redact_answers(
+    rs: &RuleSet,
+    answers: &std::collections::BTreeMap<String, serde_json::Value>,
+) -> std::collections::BTreeMap<String, serde_json::Value> {
+    answers
+        .iter()
+        .filter(|(id, _)| {
+            rs.question(id)
+                .and_then(|q| rs.questions.get(q))
+                .is_some_and(|q| !redacts(q))
+        })
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// The texts of the red flags that fired (true in every age scenario).

@@ -151,7 +151,7 @@ pub(crate) fn record_json<'a>(ctx: &'a ReportContext<'a>, s: &Scored<'a>) -> Rec
         .fired()
         .filter_map(|i| {
             let ind = rs.indicators.get(i)?;
-            let evidence = evidence(rs, ctx.prepared, e, i)
+            let evidence = evidence(rs, ctx.prepared, e, i, ctx.redact)
                 .map(|(question, answer)| Evidence {
                     question: &question.id,
                     answer,

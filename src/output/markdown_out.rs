@@ -151,7 +151,7 @@ impl Report for MarkdownReport<'_> {
             let (Some(ind), Some(desc)) = (rs.indicators.get(i), t.indicators.get(i)) else {
                 continue;
             };
-            let evidence: Vec<String> = evidence(rs, self.ctx.prepared, e, i)
+            let evidence: Vec<String> = evidence(rs, self.ctx.prepared, e, i, self.ctx.redact)
                 .map(|(question, answer)| format!("`{}` = `{answer}`", question.id))
                 .collect();
             let strength = t.msg(&format!("strength-{}", ind.strength.as_str()));

@@ -94,6 +94,8 @@ pub struct ReportContext<'a> {
     pub prepared: &'a Prepared,
     /// Width of the terminal for the table format (none: no wrapping).
     pub width: Option<u16>,
+    /// Leave out answers to sensitive questions and free-text answers (`--redact`).
+    pub redact: bool,
 }
 
 /// An output format.

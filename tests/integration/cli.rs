@@ -574,3 +574,65 @@ fn the_ilo_set_scores_from_its_own_template() {
     assert_eq!(field(&records[1], "outcome"), "not_applicable_child");
     assert!(field(&records[1], "summary_text").starts_with("Not applicable"));
 }
+
+#[test]
+fn redact_leaves_sensitive_answers_out_of_scores_and_reports() {
+    // `violence_experienced` is sensitive; its "yes" fires an indicator.
+    let input = "case_id,violence_experienced,leaving_freely\nA,yes,locked_in\n";
+    let run = |redact: bool| {
+        let mut c = tipscreen();
+        if redact {
+            c.arg("--redact");
+        }
+        let out = c
+            .args(["score", "-f", "jsonl", "-"])
+            .write_stdin(input)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        jsonl(&out).remove(0)
+    };
+    let evidence = |r: &Value, q: &str| -> String {
+        r["fired"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|f| f["evidence"].as_array().cloned().unwrap_or_default())
+            .find(|e| field(e, "question") == q)
+            .map(|e| field(&e, "answer").to_owned())
+            .unwrap_or_default()
+    };
+    let plain = run(false);
+    let redacted = run(true);
+    assert_eq!(evidence(&plain, "violence_experienced"), "yes");
+    assert_eq!(evidence(&redacted, "violence_experienced"), "redacted");
+    // Not sensitive: still shown; the result itself does not change.
+    assert_eq!(evidence(&redacted, "leaving_freely"), "locked_in");
+    assert_eq!(plain["level"], redacted["level"]);
+
+    let dir = tempfile::tempdir().expect("temp");
+    let report = dir.path().join("r.json");
+    tipscreen()
+        .env("TIPSCREEN_DATA_DIR", dir.path())
+        .args([
+            "--redact",
+            "screen",
+            "--answers",
+            "docs/examples/interview.toml",
+            "--report",
+        ])
+        .arg(&report)
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&std::fs::read(&report).expect("report")).expect("JSON");
+    let answers = v["answers"].as_object().expect("answers");
+    assert!(answers.contains_key("documents_held_by"));
+    for sensitive in ["violence_experienced", "forced_sexual_acts", "legal_status"] {
+        assert!(
+            !answers.contains_key(sensitive),
+            "{sensitive} is in a redacted report"
+        );
+    }
+}

@@ -116,6 +116,7 @@ pub fn run(global: &Global, args: &ScreenArgs) -> anyhow::Result<Status> {
                 consent,
                 args,
                 width,
+                global.redact,
             );
         }
         None => Box::new(terminal::Terminal::new(
@@ -235,6 +236,7 @@ pub fn run(global: &Global, args: &ScreenArgs) -> anyhow::Result<Status> {
                 args,
                 width,
                 flow.answers(),
+                global.redact,
             )?;
             Ok(Status::Ok)
         }
@@ -262,6 +264,7 @@ fn scripted(
     consent_given: bool,
     args: &ScreenArgs,
     width: u16,
+    redact: bool,
 ) -> anyhow::Result<Status> {
     let record = InterviewRecord {
         region: record.region.or_else(|| args.region.clone()),
@@ -319,6 +322,7 @@ fn scripted(
             args,
             width,
             flow.answers(),
+            redact,
         )?;
     }
     Ok(Status::Ok)
@@ -596,6 +600,7 @@ fn finish(
     args: &ScreenArgs,
     width: u16,
     answers: &[Answer],
+    global_redact: bool,
 ) -> anyhow::Result<()> {
     let lines = directory.lines(rs, e, answers, session.record.region.as_deref(), &texts.loc);
     p.show(&render_summary(rs, texts, e, &lines, width))?;
@@ -610,6 +615,7 @@ fn finish(
             texts,
             prepared: &prepared,
             width: Some(width),
+            redact: global_redact,
         };
         let record = Record {
             number: 1,
@@ -633,7 +639,11 @@ fn finish(
                 "interview": session.record,
                 "session": session.id,
                 "language": session.lang,
-                "answers": session.answers,
+                "answers": if global_redact {
+                    output::explain::redact_answers(rs, &session.answers)
+                } else {
+                    session.answers.clone()
+                },
                 "referrals": lines.iter().map(|l| serde_json::json!({
                     "name": l.name, "phones": l.phones, "why": l.what, "note": l.note,
                 })).collect::<Vec<_>>(),
