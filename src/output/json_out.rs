@@ -242,6 +242,8 @@ pub(crate) struct JsonReport<'a> {
     ctx: &'a ReportContext<'a>,
     lines: bool,
     first: bool,
+    fragments: super::fast_json::Fragments,
+    buf: Vec<u8>,
 }
 
 impl<'a> JsonReport<'a> {
@@ -250,7 +252,19 @@ impl<'a> JsonReport<'a> {
             ctx,
             lines,
             first: true,
+            fragments: super::fast_json::Fragments::new(ctx),
+            buf: Vec::with_capacity(8 << 10),
         }
+    }
+
+    /// One record's JSON: the fast writer for records that were read, the general one for
+    /// records with an error.
+    fn write_one(&mut self, out: &mut dyn Write, s: &Scored<'_>) -> io::Result<()> {
+        if super::fast_json::write_record(self.ctx, &self.fragments, s, &mut self.buf).is_some() {
+            return super::fast_json::flush(out, &mut self.buf);
+        }
+        let j = record_json(self.ctx, s);
+        serde_json::to_writer(&mut *out, &j).map_err(io::Error::other)
     }
 }
 
@@ -296,9 +310,8 @@ impl Report for JsonReport<'_> {
     }
 
     fn record(&mut self, out: &mut dyn Write, s: &Scored<'_>) -> io::Result<()> {
-        let j = record_json(self.ctx, s);
         if self.lines {
-            serde_json::to_writer(&mut *out, &j).map_err(io::Error::other)?;
+            self.write_one(out, s)?;
             out.write_all(b"\n")
         } else {
             if !self.first {
@@ -306,7 +319,7 @@ impl Report for JsonReport<'_> {
             }
             self.first = false;
             out.write_all(b"\n")?;
-            serde_json::to_writer(&mut *out, &j).map_err(io::Error::other)
+            self.write_one(out, s)
         }
     }
 

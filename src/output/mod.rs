@@ -5,6 +5,7 @@
 mod csv_out;
 pub mod describe;
 pub mod explain;
+mod fast_json;
 mod json_out;
 mod markdown_out;
 pub mod summary;
