@@ -57,6 +57,14 @@ pub enum Command {
     Rules(RulesCommand),
     /// List referral contacts (emergency, police, shelters, legal aid…), with their sources.
     Contacts(ContactsArgs),
+    /// Print a shell completion script (e.g. `tipscreen completions bash > ~/.local/share/bash-completion/completions/tipscreen`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `tipscreen man | man -l -`.
+    Man,
 }
 
 /// `screen`

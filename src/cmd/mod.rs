@@ -43,5 +43,17 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Rules(RulesCommand::List) => rules::list(&cli.global),
         Command::Rules(RulesCommand::Show(args)) => rules::show(&cli.global, &args),
         Command::Contacts(args) => contacts::run(&cli.global, &args),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut cmd, "tipscreen", &mut out);
+            Ok(Status::Ok)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(cmd).render(&mut out)?;
+            Ok(Status::Ok)
+        }
     }
 }

@@ -636,3 +636,26 @@ fn redact_leaves_sensitive_answers_out_of_scores_and_reports() {
         );
     }
 }
+
+#[test]
+fn completions_and_man_page_are_generated_for_every_command() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = tipscreen()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8_lossy(&out);
+        for cmd in ["screen", "score", "check", "contacts", "sessions"] {
+            assert!(text.contains(cmd), "{shell}: `{cmd}` missing");
+        }
+    }
+    tipscreen()
+        .args(["man"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH tipscreen 1"))
+        .stdout(predicate::str::contains("screening, not an identification"));
+}
