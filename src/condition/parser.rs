@@ -187,6 +187,11 @@ struct Parser {
 /// any input.
 const MAX_DEPTH: usize = 64;
 
+/// Most tokens in one condition. Chains such as `a and b and …` or `x + y + …` become trees as
+/// deep as they are long, which later steps walk recursively; real conditions have a few dozen
+/// tokens.
+pub const MAX_TOKENS: usize = 1000;
+
 impl Parser {
     fn peek(&self) -> &Tok {
         self.toks.get(self.pos).map_or(&Tok::Eof, |t| &t.0)
@@ -412,6 +417,15 @@ impl Parser {
 /// A [`SyntaxError`] pointing at the first token that does not fit the grammar.
 pub fn parse(src: &str) -> Result<Node, SyntaxError> {
     let toks = lex(src)?;
+    if toks.len() > MAX_TOKENS {
+        let at = toks.get(MAX_TOKENS).map_or(0..0, |t| t.1.clone());
+        return Err(SyntaxError {
+            message: format!(
+                "condition too long: more than {MAX_TOKENS} tokens; split it into indicators"
+            ),
+            span: at,
+        });
+    }
     let mut p = Parser {
         toks,
         pos: 0,
@@ -512,6 +526,17 @@ mod tests {
         assert!(e.message.contains("double quotes"), "{}", e.message);
         assert!(parse("").is_err());
         assert!(parse("a b").is_err());
+    }
+
+    #[test]
+    fn very_long_chains_are_an_error_not_a_crash() {
+        let sum = vec!["a"; 30_000].join(" + ");
+        let e = parse(&format!("{sum} > 1")).unwrap_err();
+        assert!(e.message.contains("too long"), "{}", e.message);
+        let and = vec!["a"; 100_000].join(" and ");
+        assert!(parse(&and).is_err());
+        let ok = vec!["a"; 200].join(" and ");
+        assert!(parse(&ok).is_ok());
     }
 
     #[test]
