@@ -89,17 +89,40 @@ pub struct ScreenArgs {
     /// Width of the summary (default: the terminal's, or 80).
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<u16>,
+    /// Encrypt the saved interview and the report (age format, `FILE.age`; see
+    /// docs/data-safety.md). Asks for the passphrase of the saved interviews' key (made on
+    /// first use). An organisation's settings file can make this mandatory.
+    #[arg(long)]
+    pub encrypt: bool,
+    /// Read the passphrase from the first line of this file instead of asking for it (never
+    /// give it on the command line).
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 /// `sessions …`
 #[derive(Debug, Subcommand)]
 pub enum SessionsCommand {
-    /// List saved interviews (newest first).
-    List,
-    /// Delete a saved interview.
+    /// List saved interviews (newest first); asks for the passphrase when some are encrypted.
+    List {
+        /// Read the passphrase from the first line of this file instead of asking for it.
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: Option<PathBuf>,
+    },
+    /// Delete a saved interview (plain and encrypted).
     Delete {
         /// Its id (see `sessions list`).
         id: String,
+    },
+    /// Delete every interview last saved longer ago than a period, encrypted or not (no
+    /// passphrase needed).
+    Purge {
+        /// The period: days or weeks, such as `30d` or `4w`.
+        #[arg(long, value_name = "PERIOD", required = true)]
+        older_than: String,
+        /// Only list what would be deleted.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -135,6 +158,23 @@ pub struct ScoreArgs {
     /// byte is `{`).
     #[arg(long, value_enum)]
     pub input: Option<InputFormat>,
+    /// Text encoding of the input files. `auto`: UTF-8 (with or without BOM), or
+    /// Windows-1251 when the start of the file is not UTF-8 but Russian text; UTF-16 with a
+    /// BOM is also read. A byte order mark always wins over this option.
+    #[arg(
+        long,
+        value_name = "ENCODING",
+        default_value = "auto",
+        value_parser = clap::builder::TypedValueParser::map(
+            clap::builder::PossibleValuesParser::new([
+                clap::builder::PossibleValue::new("auto"),
+                clap::builder::PossibleValue::new("utf-8").alias("utf8"),
+                clap::builder::PossibleValue::new("windows-1251").alias("cp1251"),
+            ]),
+            |s: String| tipscreen::input::EncodingChoice::from_label(&s).unwrap_or_default(),
+        )
+    )]
+    pub encoding: tipscreen::input::EncodingChoice,
     /// Exit with status 1 when any record had a warning or an error.
     #[arg(long)]
     pub strict: bool,

@@ -6,6 +6,8 @@
 pub mod answer;
 pub mod batch;
 pub mod condition;
+pub mod config;
+pub mod crypto;
 pub mod diagnostic;
 pub mod engine;
 pub mod i18n;

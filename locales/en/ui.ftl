@@ -170,3 +170,11 @@ sessions-finished = finished
 sessions-open = unfinished
 sessions-where = Saved interviews are in:
 sessions-deleted = Deleted
+
+## Passphrase of the saved interviews
+
+passphrase-new = New passphrase for the saved interviews (it cannot be recovered: keep it safe)
+passphrase-enter = Passphrase of the saved interviews
+passphrase-again = The same passphrase again
+passphrase-differ = The two passphrases differ; once more.
+passphrase-wrong = Wrong passphrase; try again

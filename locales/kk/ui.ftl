@@ -177,3 +177,16 @@ sessions-finished = аяқталған
 sessions-open = аяқталмаған
 sessions-where = Сақталған сұхбаттар мына қалтада:
 sessions-deleted = Жойылды
+
+## Passphrase of the saved interviews
+
+# draft
+passphrase-new = Сақталған сұхбаттарға арналған жаңа құпия сөз тіркесі (оны қалпына келтіру мүмкін емес — сенімді сақтаңыз)
+# draft
+passphrase-enter = Сақталған сұхбаттардың құпия сөз тіркесі
+# draft
+passphrase-again = Сол құпия сөз тіркесін қайта енгізіңіз
+# draft
+passphrase-differ = Құпия сөз тіркестері сәйкес келмейді; қайталап көріңіз.
+# draft
+passphrase-wrong = Құпия сөз тіркесі қате; қайталап көріңіз

@@ -183,3 +183,11 @@ sessions-finished = завершено
 sessions-open = не завершено
 sessions-where = Сохранённые интервью находятся в папке:
 sessions-deleted = Удалено
+
+## Passphrase of the saved interviews
+
+passphrase-new = Новая парольная фраза для сохранённых интервью (восстановить её нельзя — храните её надёжно)
+passphrase-enter = Парольная фраза сохранённых интервью
+passphrase-again = Ещё раз та же парольная фраза
+passphrase-differ = Парольные фразы не совпадают; попробуйте ещё раз.
+passphrase-wrong = Неверная парольная фраза; попробуйте ещё раз

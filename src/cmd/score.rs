@@ -38,12 +38,17 @@ pub fn run(global: &Global, args: &ScoreArgs) -> anyhow::Result<Status> {
     batch.begin(&mut out)?;
     for path in &args.files {
         let name = path.display().to_string();
-        let mut reader: Box<dyn BufRead> = if name == "-" {
+        let reader: Box<dyn BufRead> = if name == "-" {
             Box::new(BufReader::with_capacity(1 << 20, std::io::stdin().lock()))
         } else {
             let f = File::open(path).with_context(|| format!("cannot open `{name}`"))?;
             Box::new(BufReader::with_capacity(1 << 20, f))
         };
+        let decoded = input::decode(&name, reader, args.encoding)?;
+        for n in &decoded.notices {
+            writeln!(stderr, "note: {}", n.message)?;
+        }
+        let mut reader = decoded.reader;
         let format = match args.input {
             Some(InputFormat::Csv) => input::Format::Csv,
             Some(InputFormat::Jsonl) => input::Format::Jsonl,

@@ -1,8 +1,11 @@
-//! CSV intake files: header of question ids, `,` `;` or tab (sniffed from the header), UTF-8
-//! with or without BOM. Columns are mapped to question indices once; each record is parsed from
-//! bytes straight into the dense answer array.
+//! CSV intake files: header of question ids, `,` `;` or tab (sniffed from the header, or named
+//! by an Excel `sep=` line), UTF-8 with or without BOM (other encodings are decoded before, see
+//! [`super::encoding`]). Columns are mapped to question indices once; each record is parsed
+//! from bytes straight into the dense answer array.
 
-use std::io::BufRead;
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::io::{self, BufRead, Read};
 
 use super::value::parse_answer;
 use super::{invalid_message, FileNotice, InputError, Record, RecordReader, RecordWarning};
@@ -12,27 +15,110 @@ use crate::ruleset::RuleSet;
 /// Column names read as the case id.
 const CASE_ID_COLUMNS: &[&str] = &["case_id", "caseid", "case", "id"];
 
+/// Most column names listed in one note.
+const LISTED_COLUMNS: usize = 20;
+
 #[derive(Debug, Clone, Copy)]
 enum Column {
     Question(usize),
     CaseId,
     Field(usize),
-    /// A second column for the same question: ignored (a notice names it).
+    /// A second column of the same name: ignored (a notice names it).
     Ignored,
 }
 
 /// Reads records from CSV.
 pub struct CsvReader<'r> {
     rs: &'r RuleSet,
-    reader: csv::Reader<Box<dyn BufRead + 'r>>,
+    reader: csv::Reader<Tail<Box<dyn BufRead + 'r>>>,
     columns: Vec<Column>,
     field_names: Vec<String>,
+    header: csv::ByteRecord,
     record: csv::ByteRecord,
+    /// The first record, read ahead to tell a file without records.
+    pending: Option<csv::Result<bool>>,
+    delimiter: u8,
+    /// The parser's line count after the last record read.
+    last_end_line: u64,
+    /// Lines before the header that the CSV parser does not see (an Excel `sep=` line).
+    line_offset: u64,
     count: u64,
     done: bool,
 }
 
-fn sniff_delimiter(head: &[u8]) -> u8 {
+/// The input of the CSV parser, remembering the last bytes it handed over: the parser's own
+/// line count is off for a record after a CRLF or after blank lines, and the byte that ended
+/// a record tells how to correct it. Also turns the lone CR line ends of old Mac files into LF
+/// so that their lines count.
+struct Tail<R> {
+    inner: R,
+    /// Bytes handed over so far.
+    offset: u64,
+    /// The last chunk handed over.
+    last: Vec<u8>,
+    /// The byte before it.
+    before_last: Option<u8>,
+    cr_to_lf: bool,
+}
+
+impl<R> Tail<R> {
+    fn new(inner: R, cr_to_lf: bool) -> Self {
+        Tail {
+            inner,
+            offset: 0,
+            last: Vec::new(),
+            before_last: None,
+            cr_to_lf,
+        }
+    }
+
+    /// The byte at `at` (counted from the start of the parser's input), while it is recent.
+    fn byte_at(&self, at: u64) -> Option<u8> {
+        let start = self.offset - self.last.len() as u64;
+        if at >= start {
+            usize::try_from(at - start)
+                .ok()
+                .and_then(|i| self.last.get(i).copied())
+        } else if at + 1 == start {
+            self.before_last
+        } else {
+            None
+        }
+    }
+}
+
+impl<R: Read> Read for Tail<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(chunk) = buf.get_mut(..n).filter(|c| !c.is_empty()) {
+            if self.cr_to_lf {
+                chunk
+                    .iter_mut()
+                    .filter(|b| **b == b'\r')
+                    .for_each(|b| *b = b'\n');
+            }
+            self.before_last = self.last.last().copied().or(self.before_last);
+            self.last.clear();
+            self.last.extend_from_slice(chunk);
+            self.offset += n as u64;
+        }
+        Ok(n)
+    }
+}
+
+/// Whether the file's line ends are lone CRs (old Mac "CSV"): its first line end is a CR not
+/// followed by LF.
+fn cr_line_ends(head: &[u8]) -> bool {
+    match head.iter().position(|&b| b == b'\r' || b == b'\n') {
+        Some(i) => head.get(i) == Some(&b'\r') && matches!(head.get(i + 1), Some(&b) if b != b'\n'),
+        None => false,
+    }
+}
+
+/// The delimiter of a CSV file from its first line: the most frequent of `,` `;` and tab
+/// outside quotes (ties go to the comma).
+#[must_use]
+pub fn sniff_delimiter(head: &[u8]) -> u8 {
     let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
     let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
     let mut quoted = false;
@@ -54,6 +140,54 @@ fn sniff_delimiter(head: &[u8]) -> u8 {
         .0
 }
 
+/// The delimiter named by Excel's `sep=;` first line, and the length of that line.
+fn excel_sep_line(head: &[u8]) -> Option<(u8, usize)> {
+    let prefix = head.get(..4)?;
+    if !prefix.eq_ignore_ascii_case(b"sep=") {
+        return None;
+    }
+    let delimiter = *head.get(4)?;
+    let rest = head.get(5..)?;
+    let len = match rest {
+        [b'\r', b'\n', ..] => 7,
+        [b'\n', ..] | [b'\r', ..] => 6,
+        _ => return None,
+    };
+    (delimiter != b'"' && delimiter.is_ascii() && !delimiter.is_ascii_alphanumeric())
+        .then_some((delimiter, len))
+}
+
+/// A list of column names for a note: the first few, then how many more.
+fn list_columns(names: &[String]) -> String {
+    let mut s = names
+        .iter()
+        .take(LISTED_COLUMNS)
+        .map(|f| format!("`{f}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > LISTED_COLUMNS {
+        s.push_str(&format!(" and {} more", names.len() - LISTED_COLUMNS));
+    }
+    s
+}
+
+/// A cell as text; invalid UTF-8 is replaced and noted in a warning (the value is not quoted:
+/// the column may hold anything).
+fn text_of<'c>(cell: &'c [u8], column: &str, warnings: &mut Vec<RecordWarning>) -> Cow<'c, str> {
+    match std::str::from_utf8(cell) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => {
+            warnings.push(RecordWarning {
+                column: column.to_owned(),
+                message: format!(
+                    "`{column}` is not valid UTF-8 text; the invalid bytes were replaced (is the file in another encoding? see --encoding)"
+                ),
+            });
+            String::from_utf8_lossy(cell)
+        }
+    }
+}
+
 impl<'r> CsvReader<'r> {
     /// Reads the header and maps its columns.
     ///
@@ -70,15 +204,21 @@ impl<'r> CsvReader<'r> {
         };
         let head = input.fill_buf().map_err(io)?;
         let bom = head.starts_with(b"\xef\xbb\xbf");
-        let delimiter = sniff_delimiter(head.get(if bom { 3 } else { 0 }..).unwrap_or_default());
-        if bom {
-            input.consume(3);
-        }
+        let head = head.get(if bom { 3 } else { 0 }..).unwrap_or_default();
+        let sep = excel_sep_line(head);
+        let delimiter = sep.map_or_else(|| sniff_delimiter(head), |(d, _)| d);
+        let skip = usize::from(bom) * 3 + sep.map_or(0, |(_, len)| len);
+        let cr = cr_line_ends(
+            head.get(sep.map_or(0, |(_, len)| len)..)
+                .unwrap_or_default(),
+        );
+        input.consume(skip);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
             .has_headers(true)
-            .from_reader(input);
+            .buffer_capacity(1 << 16)
+            .from_reader(Tail::new(input, cr));
         let header = match reader.byte_headers() {
             Ok(h) => h.clone(),
             Err(e) => match e.into_kind() {
@@ -89,21 +229,34 @@ impl<'r> CsvReader<'r> {
         let mut notices = Vec::new();
         let mut columns = Vec::with_capacity(header.len());
         let mut field_names = Vec::new();
-        let mut seen = vec![false; rs.questions.len()];
+        let mut seen_question = vec![false; rs.questions.len()];
+        let mut seen_title = HashSet::with_capacity(header.len());
+        let mut duplicates = Vec::new();
         let mut has_case = false;
-        for raw in &header {
-            let title = String::from_utf8_lossy(raw).trim().to_owned();
-            let col = match rs.question(&title) {
-                Some(q) if seen.get(q).copied().unwrap_or(false) => {
-                    notices.push(FileNotice {
-                        message: format!(
-                            "{name}: column `{title}` appears more than once; only the first is used"
-                        ),
-                    });
+        for (i, raw) in header.iter().enumerate() {
+            let mut title = String::from_utf8_lossy(raw)
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_owned();
+            if title.is_empty() {
+                title = format!("column_{}", i + 1);
+            }
+            if !seen_title.insert(title.clone()) {
+                duplicates.push(title);
+                columns.push(Column::Ignored);
+                continue;
+            }
+            // Spreadsheet users capitalise headers; question ids are lowercase.
+            let question = rs
+                .question(&title)
+                .or_else(|| rs.question(&title.to_lowercase()));
+            let col = match question {
+                Some(q) if seen_question.get(q).copied().unwrap_or(false) => {
+                    duplicates.push(title);
                     Column::Ignored
                 }
                 Some(q) => {
-                    if let Some(s) = seen.get_mut(q) {
+                    if let Some(s) = seen_question.get_mut(q) {
                         *s = true;
                     }
                     Column::Question(q)
@@ -119,6 +272,14 @@ impl<'r> CsvReader<'r> {
             };
             columns.push(col);
         }
+        if !duplicates.is_empty() {
+            notices.push(FileNotice {
+                message: format!(
+                    "{name}: columns that appear more than once: {}; only the first of each is used",
+                    list_columns(&duplicates)
+                ),
+            });
+        }
         if !columns.iter().any(|c| matches!(c, Column::Question(_))) && !header.is_empty() {
             notices.push(FileNotice {
                 message: format!(
@@ -130,12 +291,20 @@ impl<'r> CsvReader<'r> {
             notices.push(FileNotice {
                 message: format!(
                     "{name}: columns that are not questions are passed through: {}",
-                    field_names
-                        .iter()
-                        .map(|f| format!("`{f}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    list_columns(&field_names)
                 ),
+            });
+        }
+        let last_end_line = reader.position().line();
+        let mut record = csv::ByteRecord::new();
+        let first = reader.read_byte_record(&mut record);
+        if matches!(first, Ok(false)) {
+            notices.push(FileNotice {
+                message: if header.is_empty() {
+                    format!("{name}: the file is empty; there are no records")
+                } else {
+                    format!("{name}: the file has a header but no records")
+                },
             });
         }
         Ok((
@@ -144,12 +313,87 @@ impl<'r> CsvReader<'r> {
                 reader,
                 columns,
                 field_names,
-                record: csv::ByteRecord::new(),
+                header,
+                record,
+                pending: Some(first),
+                last_end_line,
+                delimiter,
+                line_offset: u64::from(sep.is_some()),
                 count: 0,
                 done: false,
             },
             notices,
         ))
+    }
+
+    /// The line where the record just read starts: the parser's line count at its end, less
+    /// the line ends inside its fields and the LF that ended it.
+    fn start_line(&self, inner_lines: u64) -> u64 {
+        let end = self.reader.position();
+        let ended_by_lf = end
+            .byte()
+            .checked_sub(1)
+            .and_then(|at| self.reader.get_ref().byte_at(at))
+            == Some(b'\n');
+        let from_end = end
+            .line()
+            .saturating_sub(inner_lines + u64::from(ended_by_lf));
+        // Where the parser began, before blank lines: never later than the record's start.
+        let began = self.record.position().map_or(1, csv::Position::line);
+        from_end.max(began)
+    }
+
+    /// Warns about a value over several lines that holds many delimiters: a quote that is
+    /// never closed joins the records after it into one value, and the count of fields can
+    /// still match. The value itself is not shown.
+    fn check_swallowed_lines(&self, rec: &mut Record) {
+        let enough = (self.columns.len() / 2).max(1);
+        for (i, cell) in self.record.iter().enumerate() {
+            let lines = cell.iter().filter(|&&b| b == b'\n').count();
+            let delimiters = cell.iter().filter(|&&b| b == self.delimiter).count();
+            if lines == 0 || delimiters < enough {
+                continue;
+            }
+            let column = match self.columns.get(i) {
+                Some(Column::Question(q)) => self.rs.questions.get(*q).map(|q| q.id.clone()),
+                Some(Column::Field(f)) => self.field_names.get(*f).cloned(),
+                Some(Column::CaseId) => Some("case_id".to_owned()),
+                _ => None,
+            }
+            .unwrap_or_default();
+            rec.warnings.push(RecordWarning {
+                message: format!(
+                    "the value of `{column}` runs over {} lines and holds {delimiters} `{}`: a `\"` that is not closed may have joined the records after it into this value",
+                    lines + 1,
+                    char::from(self.delimiter).escape_default()
+                ),
+                column,
+            });
+        }
+    }
+
+    /// Whether the record is the header again (files joined one after the other); a UTF-8 BOM
+    /// of the joined file may stand before it.
+    fn repeats_header(&self) -> bool {
+        fn strip(f: &[u8]) -> &[u8] {
+            f.strip_prefix(b"\xef\xbb\xbf").unwrap_or(f).trim_ascii()
+        }
+        self.record.len() == self.header.len()
+            && self
+                .record
+                .iter()
+                .zip(&self.header)
+                .all(|(a, b)| strip(a) == strip(b))
+    }
+
+    fn case_id_of_bad_record(&self, rec: &mut Record) {
+        let at = self
+            .columns
+            .iter()
+            .position(|c| matches!(c, Column::CaseId));
+        if let Some(v) = at.and_then(|i| self.record.get(i)) {
+            rec.case_id = String::from_utf8_lossy(v).trim().to_owned();
+        }
     }
 }
 
@@ -159,7 +403,11 @@ impl RecordReader for CsvReader<'_> {
             return false;
         }
         rec.reset(self.rs.questions.len());
-        match self.reader.read_byte_record(&mut self.record) {
+        let read = match self.pending.take() {
+            Some(first) => first,
+            None => self.reader.read_byte_record(&mut self.record),
+        };
+        match read {
             Ok(false) => {
                 self.done = true;
                 return false;
@@ -168,7 +416,7 @@ impl RecordReader for CsvReader<'_> {
             Err(e) => {
                 self.count += 1;
                 rec.number = self.count;
-                rec.line = e.position().map_or(0, csv::Position::line);
+                rec.line = e.position().map_or(0, csv::Position::line) + self.line_offset;
                 let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
                 rec.error = Some(format!("cannot read the record: {e}"));
                 // An I/O error will repeat forever; stop after reporting it once.
@@ -178,23 +426,53 @@ impl RecordReader for CsvReader<'_> {
         }
         self.count += 1;
         rec.number = self.count;
-        rec.line = self.record.position().map_or(0, csv::Position::line);
+        let end_line = self.reader.position().line();
+        let lines_read = end_line.saturating_sub(self.last_end_line);
+        self.last_end_line = end_line;
+        // A record read over one line end (its own, or the LF of the CRLF before it) has no line
+        // end inside: the common case skips counting them.
+        let inner_lines = if lines_read > 1 {
+            self.record
+                .as_slice()
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64
+        } else {
+            0
+        };
+        rec.line = self.start_line(inner_lines) + self.line_offset;
         if self.record.len() != self.columns.len() {
-            rec.error = Some(format!(
+            let mut why = format!(
                 "the record has {} field(s) but the header has {} column(s)",
                 self.record.len(),
                 self.columns.len()
-            ));
-            if let Some(i) = self
-                .columns
-                .iter()
-                .position(|c| matches!(c, Column::CaseId))
-            {
-                if let Some(v) = self.record.get(i) {
-                    rec.case_id = String::from_utf8_lossy(v).trim().to_owned();
-                }
+            );
+            if inner_lines > 0 {
+                // A quote opened and never closed swallows the lines after it.
+                why.push_str(&format!(
+                    "; it runs over lines {}-{}: is a `\"` not closed?",
+                    rec.line,
+                    rec.line + inner_lines
+                ));
             }
+            rec.error = Some(why);
+            self.case_id_of_bad_record(rec);
             return true;
+        }
+        // Stops at the first byte of the case id in every record but an empty one. Still a
+        // record (the template with one blank row is an unanswered person), but worth a look.
+        if self.record.as_slice().iter().all(u8::is_ascii_whitespace) {
+            rec.warnings.push(RecordWarning {
+                column: String::new(),
+                message: "the record is empty: every field is blank".into(),
+            });
+        }
+        if self.repeats_header() {
+            rec.error = Some("the record repeats the header (were two files joined?)".into());
+            return true;
+        }
+        if inner_lines > 0 {
+            self.check_swallowed_lines(rec);
         }
         for (cell, col) in self.record.iter().zip(&self.columns) {
             match *col {
@@ -217,12 +495,14 @@ impl RecordReader for CsvReader<'_> {
                     }
                 }
                 Column::CaseId => {
-                    rec.case_id.push_str(String::from_utf8_lossy(cell).trim());
+                    let id = text_of(cell, "case_id", &mut rec.warnings);
+                    rec.case_id
+                        .push_str(id.trim_start_matches('\u{feff}').trim());
                 }
                 Column::Field(f) => {
-                    let name = self.field_names.get(f).cloned().unwrap_or_default();
-                    rec.fields
-                        .push((name, String::from_utf8_lossy(cell).into_owned()));
+                    let name = self.field_names.get(f).map_or("", String::as_str);
+                    let value = text_of(cell, name, &mut rec.warnings);
+                    rec.fields.push((name.to_owned(), value.into_owned()));
                 }
                 Column::Ignored => {}
             }
@@ -233,7 +513,7 @@ impl RecordReader for CsvReader<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::sniff_delimiter;
+    use super::{excel_sep_line, list_columns, sniff_delimiter};
 
     #[test]
     fn delimiter_is_sniffed_from_the_header_outside_quotes() {
@@ -242,5 +522,22 @@ mod tests {
         assert_eq!(sniff_delimiter(b"\"x,y\";b;c"), b';');
         assert_eq!(sniff_delimiter(b"a\tb\tc"), b'\t');
         assert_eq!(sniff_delimiter(b"single"), b',');
+    }
+
+    #[test]
+    fn excel_names_the_delimiter_in_a_first_line() {
+        assert_eq!(excel_sep_line(b"sep=;\r\na;b"), Some((b';', 7)));
+        assert_eq!(excel_sep_line(b"SEP=,\na,b"), Some((b',', 6)));
+        assert_eq!(excel_sep_line(b"sep=;"), None);
+        assert_eq!(excel_sep_line(b"sep=ab\n"), None);
+        assert_eq!(excel_sep_line(b"separator\n"), None);
+    }
+
+    #[test]
+    fn long_lists_of_columns_are_cut() {
+        let names: Vec<String> = (1..=25).map(|i| format!("c{i}")).collect();
+        let s = list_columns(&names);
+        assert!(s.starts_with("`c1`, `c2`"), "{s}");
+        assert!(s.ends_with("`c20` and 5 more"), "{s}");
     }
 }

@@ -2,12 +2,14 @@
 //! that cannot be read becomes a record with an error, never a silent drop.
 
 mod csv_reader;
+pub mod encoding;
 mod jsonl_reader;
 pub mod value;
 
 use std::io::BufRead;
 
-pub use csv_reader::CsvReader;
+pub use csv_reader::{sniff_delimiter, CsvReader};
+pub use encoding::{decode, Decoded, Encoding, EncodingChoice};
 pub use jsonl_reader::JsonlReader;
 
 use crate::answer::Answer;
@@ -72,6 +74,14 @@ pub enum InputError {
         #[source]
         source: std::io::Error,
     },
+    /// The file is not text (an Excel workbook, a PDF, binary data).
+    #[error("cannot read `{file}`: it looks like {what}, not a CSV or JSON Lines file; in Excel, use \"Save as\" → \"CSV UTF-8\"")]
+    NotText {
+        /// The file.
+        file: String,
+        /// What it seems to be.
+        what: &'static str,
+    },
 }
 
 /// A reader of records.
@@ -111,7 +121,8 @@ impl Format {
     }
 }
 
-/// Opens a reader for one input.
+/// Opens a reader for one input of UTF-8 text (see [`decode`] for other encodings), with
+/// notices about the file (columns passed through or repeated, no records).
 ///
 /// # Errors
 /// When the header cannot be read.
@@ -126,7 +137,10 @@ pub fn open<'r>(
             let (r, notices) = CsvReader::new(name, input, rs)?;
             Ok((Box::new(r), notices))
         }
-        Format::Jsonl => Ok((Box::new(JsonlReader::new(name, input, rs)), Vec::new())),
+        Format::Jsonl => {
+            let (r, notices) = JsonlReader::open(name, input, rs);
+            Ok((Box::new(r), notices))
+        }
     }
 }
 
@@ -143,12 +157,52 @@ pub(crate) fn invalid_message(
             why.describe()
         )
     } else {
-        let shown: String = String::from_utf8_lossy(value).chars().take(40).collect();
         format!(
             "invalid answer `{}` to `{}`: {}; counted as unknown",
-            shown.trim(),
+            shown(value),
             q.id,
             why.describe()
         )
+    }
+}
+
+/// Most characters of a value repeated in a message.
+const SHOWN_CHARS: usize = 40;
+
+/// A value as quoted in a message: at most 40 characters, control characters escaped (a
+/// message is one line), invalid UTF-8 replaced.
+pub(crate) fn shown(value: &[u8]) -> String {
+    let text = String::from_utf8_lossy(
+        value
+            .get(..value.len().min((SHOWN_CHARS + 1) * 4))
+            .unwrap_or(value),
+    );
+    let text = text.trim();
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == SHOWN_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn a_shown_value_is_short_and_on_one_line() {
+        assert_eq!(shown(b" maybe "), "maybe");
+        assert_eq!(shown(b"a\nb\t"), "a\\nb");
+        assert_eq!(shown(b"\xffx"), "\u{fffd}x");
+        let long = "я".repeat(100);
+        assert_eq!(shown(long.as_bytes()), format!("{}…", "я".repeat(40)));
     }
 }

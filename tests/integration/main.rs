@@ -11,4 +11,6 @@ mod locales;
 #[cfg(unix)]
 mod pty;
 mod referral;
+mod robustness;
+mod safety;
 mod screen;

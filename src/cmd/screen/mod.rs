@@ -8,14 +8,17 @@ mod terminal;
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context as _};
 use fluent_bundle::FluentArgs;
 
-use super::context::{load_context, locales_folder, rules_folder};
+use super::context::{language, load_context, locales_folder, rules_folder};
+use super::sessions::{Purpose, Vault};
 use super::Status;
 use crate::cli::{Global, ScreenArgs};
 use tipscreen::answer::Answer;
+use tipscreen::crypto::Key;
 use tipscreen::engine::Evaluation;
 use tipscreen::i18n::{keys, Languages, Localizer};
 use tipscreen::input::Record;
@@ -36,13 +39,26 @@ enum End {
 }
 
 pub fn run(global: &Global, args: &ScreenArgs) -> anyhow::Result<Status> {
+    // A report named `.age` asks for encryption too: never plain text in a file named so.
+    let age_report = args
+        .report
+        .as_ref()
+        .is_some_and(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("age")));
+    let locales = locales_folder(global)?;
+    let ui = Localizer::new(&language(global, &locales)?, &locales, None)?;
+    let vault = Vault::new(
+        args.encrypt || age_report,
+        args.passphrase_file.as_deref(),
+        &ui,
+    )?;
+    run_with(global, args, &vault)
+}
+
+fn run_with(global: &Global, args: &ScreenArgs, vault: &Vault) -> anyhow::Result<Status> {
     // A resumed interview goes on in the languages it started in, unless given again.
     if let Some(id) = args.resume.as_deref().filter(|id| !id.is_empty()) {
         if global.lang.is_none() || args.with_lang.is_none() {
-            let dir = Store::default_dir().ok_or_else(|| {
-                anyhow!("no data folder for saved interviews; set TIPSCREEN_DATA_DIR")
-            })?;
-            let saved = Store::open(dir)?.load(id)?;
+            let saved = vault.store(Purpose::Resume(id))?.load(id)?;
             let g = Global {
                 lang: global.lang.clone().or(Some(saved.lang)),
                 ..global.clone()
@@ -55,7 +71,7 @@ pub fn run(global: &Global, args: &ScreenArgs) -> anyhow::Result<Status> {
                     .or(Some(String::new())),
                 ..args.clone()
             };
-            return run(&g, &a);
+            return run_with(&g, &a, vault);
         }
     }
     let interactive = args.answers.is_none();
@@ -100,35 +116,44 @@ pub fn run(global: &Global, args: &ScreenArgs) -> anyhow::Result<Status> {
     let texts = Texts::new(ctx.loc, rs);
     let directory = contacts::Contacts::load(&locales)?;
 
-    let mut prompter: Box<dyn Prompter> = match &args.answers {
-        Some(path) => {
-            let file = script::read(path, rs)?;
-            let record = file.interview.record();
-            let consent = file.interview.consent;
-            let p = script::Scripted::new(rs, &file, Box::new(std::io::stdout()), width);
-            return scripted(
-                rs,
-                &texts,
-                second.as_ref(),
-                &directory,
-                p,
-                record,
-                consent,
-                args,
-                width,
-                global.redact,
-            );
-        }
-        None => Box::new(terminal::Terminal::new(
-            texts.msg("answer-yes"),
-            texts.msg("answer-no"),
-        )),
-    };
+    if let Some(path) = &args.answers {
+        let file = script::read(path, rs)?;
+        // A scripted run stores only its report; the key (and so the passphrase) is needed
+        // only for that, and is had before the run starts.
+        let report_key = if args.report.is_some() && vault.encrypts() {
+            vault.store(Purpose::New)?.key().cloned()
+        } else {
+            None
+        };
+        let record = file.interview.record();
+        let consent = file.interview.consent;
+        let p = script::Scripted::new(rs, &file, Box::new(std::io::stdout()), width);
+        return scripted(
+            rs,
+            &texts,
+            second.as_ref(),
+            &directory,
+            p,
+            record,
+            consent,
+            args,
+            width,
+            global.redact,
+            report_key.as_ref(),
+        );
+    }
 
-    let store =
-        Store::open(Store::default_dir().ok_or_else(|| {
-            anyhow!("no data folder for saved interviews; set TIPSCREEN_DATA_DIR")
-        })?)?;
+    // The passphrase, when needed, is asked before anything else (and before Ctrl-C is
+    // caught by the prompter).
+    let store = vault.store(match args.resume.as_deref() {
+        Some("") => Purpose::Pick,
+        Some(id) => Purpose::Resume(id),
+        None => Purpose::New,
+    })?;
+    let mut prompter: Box<dyn Prompter> = Box::new(terminal::Terminal::new(
+        texts.msg("answer-yes"),
+        texts.msg("answer-no"),
+    ));
 
     // Resume, or start a new interview.
     let (mut session, mut flow, mut text_answers) = match &args.resume {
@@ -142,7 +167,7 @@ pub fn run(global: &Global, args: &ScreenArgs) -> anyhow::Result<Status> {
                     resume: Some(id),
                     ..args.clone()
                 };
-                return run(global, &again);
+                return run_with(global, &again, vault);
             }
             let id = id.clone();
             let session = store.load(&id)?;
@@ -237,6 +262,7 @@ pub fn run(global: &Global, args: &ScreenArgs) -> anyhow::Result<Status> {
                 width,
                 flow.answers(),
                 global.redact,
+                store.key(),
             )?;
             Ok(Status::Ok)
         }
@@ -265,6 +291,7 @@ fn scripted(
     args: &ScreenArgs,
     width: u16,
     redact: bool,
+    report_key: Option<&Key>,
 ) -> anyhow::Result<Status> {
     let record = InterviewRecord {
         region: record.region.or_else(|| args.region.clone()),
@@ -323,6 +350,7 @@ fn scripted(
             width,
             flow.answers(),
             redact,
+            report_key,
         )?;
     }
     Ok(Status::Ok)
@@ -587,7 +615,7 @@ pub fn short_time(t: &str) -> String {
         .map_or_else(|| t.to_owned(), |s| s.replace('T', " "))
 }
 
-/// The summary, the contact card, and the report file.
+/// The summary, the contact card, and the report file (encrypted to `report_key` when given).
 #[allow(clippy::too_many_arguments)]
 fn finish(
     rs: &RuleSet,
@@ -601,6 +629,7 @@ fn finish(
     width: u16,
     answers: &[Answer],
     global_redact: bool,
+    report_key: Option<&Key>,
 ) -> anyhow::Result<()> {
     let lines = directory.lines(rs, e, answers, session.record.region.as_deref(), &texts.loc);
     p.show(&render_summary(rs, texts, e, &lines, width))?;
@@ -609,6 +638,8 @@ fn finish(
         p.show(&contacts::card(&person_lines, s, width))?;
     }
     if let Some(path) = &args.report {
+        let (path, format_path) = report_paths(path, report_key.is_some());
+        let path = &path;
         let prepared = Prepared::new(rs);
         let ctx = ReportContext {
             rs,
@@ -629,7 +660,7 @@ fn finish(
             eval: Some(e),
             file: "screen",
         };
-        let is_json = path
+        let is_json = format_path
             .extension()
             .is_some_and(|x| x.eq_ignore_ascii_case("json"));
         let mut data: Vec<u8> = Vec::new();
@@ -673,12 +704,36 @@ fn finish(
                 )?;
             }
         }
+        if let Some(key) = report_key {
+            data = key.encrypt(&data)?;
+        }
         std::fs::write(path, data).with_context(|| format!("cannot write `{}`", path.display()))?;
         let mut a = FluentArgs::new();
         a.set("file", path.display().to_string());
         p.show(&texts.loc.msg_args("screen-report-written", &a))?;
     }
     Ok(())
+}
+
+/// Where the report goes and the name that gives its format: encrypted, `FILE.age` (`.age`
+/// added unless there); the format from the name without `.age`.
+fn report_paths(path: &Path, encrypted: bool) -> (PathBuf, PathBuf) {
+    let is_age = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("age"));
+    let plain_name = if is_age {
+        path.with_extension("")
+    } else {
+        path.to_path_buf()
+    };
+    let target = if encrypted && !is_age {
+        let mut p = path.as_os_str().to_owned();
+        p.push(".age");
+        PathBuf::from(p)
+    } else {
+        path.to_path_buf()
+    };
+    (target, plain_name)
 }
 
 #[cfg(test)]
