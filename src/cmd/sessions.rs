@@ -256,8 +256,7 @@ impl Vault {
             bail!("{}", self.no_passphrase_reason());
         }
         let [new_p, enter, again, differ, _] = &self.prompts;
-        let mut prompt =
-            dialoguer::Password::new().with_prompt(if new { new_p } else { enter });
+        let mut prompt = dialoguer::Password::new().with_prompt(if new { new_p } else { enter });
         if new {
             prompt = prompt.with_confirmation(again, differ);
         }

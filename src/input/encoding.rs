@@ -25,19 +25,6 @@ pub enum Encoding {
     Utf16Be,
 }
 
-impl Encoding {
-    /// The usual name.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Windows1251 => "Windows-1251",
-            Encoding::Utf16Le => "UTF-16LE",
-            Encoding::Utf16Be => "UTF-16BE",
-        }
-    }
-}
-
 /// What the user asked for (`--encoding`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum EncodingChoice {
