@@ -56,7 +56,8 @@ fn is_draft(comment: Option<&ast::Comment<&str>>) -> bool {
     })
 }
 
-fn collect_vars_pattern(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+/// Adds the variables a pattern uses (`$count`, …) to `out`.
+pub(crate) fn collect_vars_pattern(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
     for e in &p.elements {
         if let ast::PatternElement::Placeable { expression } = e {
             collect_vars_expr(expression, out);
@@ -227,7 +228,6 @@ pub fn check(input: &CoverageInput<'_>, sources: &mut SourceMap, diags: &mut Vec
             .collect();
         check_file(
             input.locales,
-            input.locales,
             "ui.ftl",
             &codes,
             &complete,
@@ -248,7 +248,6 @@ pub fn check(input: &CoverageInput<'_>, sources: &mut SourceMap, diags: &mut Vec
         let required = required_messages(rs);
         check_file(
             dir,
-            input.locales,
             &name,
             &langs,
             &rs.meta.locales,
@@ -262,7 +261,6 @@ pub fn check(input: &CoverageInput<'_>, sources: &mut SourceMap, diags: &mut Vec
 #[allow(clippy::too_many_arguments)]
 fn check_file(
     dir: &Folder,
-    _fallback: &Folder,
     name: &str,
     langs: &[String],
     complete: &[String],

@@ -9,38 +9,8 @@ use fluent_syntax::ast;
 
 use super::labels::{message_ids, MESSAGES};
 use crate::diagnostic::{Diagnostic, SourceMap};
-use crate::i18n::coverage::drafts_in;
+use crate::i18n::coverage::{collect_vars_pattern, drafts_in};
 use crate::ruleset::Folder;
-
-fn vars_pattern(p: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
-    for e in &p.elements {
-        if let ast::PatternElement::Placeable { expression } = e {
-            vars_expr(expression, out);
-        }
-    }
-}
-
-fn vars_expr(e: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
-    match e {
-        ast::Expression::Select { selector, variants } => {
-            vars_inline(selector, out);
-            for v in variants {
-                vars_pattern(&v.value, out);
-            }
-        }
-        ast::Expression::Inline(i) => vars_inline(i, out),
-    }
-}
-
-fn vars_inline(e: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
-    match e {
-        ast::InlineExpression::VariableReference { id } => {
-            out.insert(id.name.to_owned());
-        }
-        ast::InlineExpression::Placeable { expression } => vars_expr(expression, out),
-        _ => {}
-    }
-}
 
 /// Message id -> (variables, byte offset of its definition).
 type Messages = BTreeMap<String, (BTreeSet<String>, usize)>;
@@ -55,7 +25,7 @@ fn messages(text: &str) -> (Messages, Vec<(String, std::ops::Range<usize>)>) {
         if let ast::Entry::Message(m) = entry {
             let mut vars = BTreeSet::new();
             if let Some(v) = &m.value {
-                vars_pattern(v, &mut vars);
+                collect_vars_pattern(v, &mut vars);
             }
             let offset = text
                 .match_indices(m.id.name)
