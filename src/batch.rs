@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 
 use crate::engine::{Engine, Evaluation};
-use crate::input::{self, FileNotice, InputError, Record};
+use crate::input::{self, FileNotice, InputError, Labels, Record};
 use crate::output::{self, Report, ReportContext, Scored, Totals};
 
 /// Errors while scoring.
@@ -25,6 +25,7 @@ pub struct Batch<'a> {
     totals: Totals,
     rec: Record,
     eval: Evaluation,
+    labels: Option<&'a Labels>,
 }
 
 impl<'a> Batch<'a> {
@@ -37,7 +38,16 @@ impl<'a> Batch<'a> {
             totals: Totals::default(),
             rec: Record::default(),
             eval: Evaluation::default(),
+            labels: None,
         }
+    }
+
+    /// Also reads files whose headers and values are labels in the languages of `labels`
+    /// (KoboToolbox / ODK exports "with labels").
+    #[must_use]
+    pub fn with_labels(mut self, labels: &'a Labels) -> Self {
+        self.labels = Some(labels);
+        self
     }
 
     /// Writes the start of the report.
@@ -59,7 +69,8 @@ impl<'a> Batch<'a> {
         reader: Box<dyn BufRead + 'a>,
         out: &mut dyn Write,
     ) -> Result<Vec<FileNotice>, BatchError> {
-        let (mut records, notices) = input::open(format, name, reader, self.engine.ruleset())?;
+        let (mut records, notices) =
+            input::open(format, name, reader, self.engine.ruleset(), self.labels)?;
         while records.next_into(&mut self.rec) {
             let eval = if self.rec.error.is_some() {
                 None

@@ -36,6 +36,27 @@ pub struct Global {
     /// all free-text answers.
     #[arg(long, global = true)]
     pub redact: bool,
+    /// When to colour the output: `auto` (when it goes to a terminal and NO_COLOR is not set),
+    /// `always` or `never`.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorWhen::Auto
+    )]
+    pub color: ColorWhen,
+}
+
+/// Values of `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when the output is a terminal and NO_COLOR is not set (or empty).
+    Auto,
+    /// Always colour, even in a pipe or with NO_COLOR.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 /// The subcommands.
@@ -50,6 +71,9 @@ pub enum Command {
     Score(ScoreArgs),
     /// Print an empty intake file with the header the rule set expects.
     Template(TemplateArgs),
+    /// Export the rule set's questionnaire for other tools (an XLSForm for KoboToolbox / ODK).
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Validate a rule set and its translations; report every problem with file:line:col.
     Check(CheckArgs),
     /// List the shipped rule sets or show one.
@@ -83,7 +107,8 @@ pub struct ScreenArgs {
     /// Continue an unfinished interview (its id, or pick from a list).
     #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
     pub resume: Option<String>,
-    /// Write the result to this file: Markdown (`.md`) or JSON (`.json`).
+    /// Write the result to this file: Markdown (`.md`), JSON (`.json`) or a printable HTML
+    /// page (`.html`).
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
     /// Width of the summary (default: the terminal's, or 80).
@@ -178,6 +203,10 @@ pub struct ScoreArgs {
     /// Exit with status 1 when any record had a warning or an error.
     #[arg(long)]
     pub strict: bool,
+    /// With `--format csv`: write CSV as Excel expects it (UTF-8 with a byte order mark, `;`
+    /// between fields, CRLF line ends), so that Russian and Kazakh text opens correctly.
+    #[arg(long)]
+    pub excel: bool,
 }
 
 /// Formats of `score`.
@@ -193,6 +222,8 @@ pub enum ScoreFormat {
     Csv,
     /// A Markdown report.
     Markdown,
+    /// A printable, self-contained HTML page: counts per level, then one section per record.
+    Html,
 }
 
 /// Formats of intake files.
@@ -210,6 +241,26 @@ pub struct TemplateArgs {
     /// Format of the empty intake file.
     #[arg(long, short, value_enum, default_value_t = InputFormat::Csv)]
     pub format: InputFormat,
+}
+
+/// `export …`
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write the questionnaire as an XLSForm (.xlsx) for KoboToolbox, ODK Central and ODK
+    /// Collect: labels in every language of the rule set, the same skip logic as `screen`
+    /// (see docs/xlsform.md). `--lang` picks the default language and the form's title.
+    Xlsform(XlsformArgs),
+}
+
+/// `export xlsform`
+#[derive(Debug, Args)]
+pub struct XlsformArgs {
+    /// The file to write (`.xlsx`).
+    #[arg(long, short, value_name = "FILE.xlsx")]
+    pub output: PathBuf,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `check`

@@ -10,6 +10,7 @@ pub mod config;
 pub mod crypto;
 pub mod diagnostic;
 pub mod engine;
+pub mod export;
 pub mod i18n;
 pub mod input;
 pub mod level;

@@ -178,3 +178,8 @@ passphrase-enter = Passphrase of the saved interviews
 passphrase-again = The same passphrase again
 passphrase-differ = The two passphrases differ; once more.
 passphrase-wrong = Wrong passphrase; try again
+
+## HTML report (`score --format html`, `screen --report FILE.html`)
+
+html-totals-title = Results by level
+html-footer = Rule set { $id }, version { $version }, sha256 { $hash }. Made with tipscreen { $tool }.

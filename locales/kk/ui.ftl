@@ -190,3 +190,9 @@ passphrase-again = Сол құпия сөз тіркесін қайта енгі
 passphrase-differ = Құпия сөз тіркестері сәйкес келмейді; қайталап көріңіз.
 # draft
 passphrase-wrong = Құпия сөз тіркесі қате; қайталап көріңіз
+
+## HTML report (`score --format html`, `screen --report FILE.html`)
+
+html-totals-title = Деңгейлер бойынша нәтижелер
+# draft
+html-footer = Ережелер жинағы { $id }, нұсқасы { $version }, sha256 { $hash }. tipscreen { $tool } арқылы дайындалды.

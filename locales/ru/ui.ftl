@@ -191,3 +191,8 @@ passphrase-enter = Парольная фраза сохранённых инте
 passphrase-again = Ещё раз та же парольная фраза
 passphrase-differ = Парольные фразы не совпадают; попробуйте ещё раз.
 passphrase-wrong = Неверная парольная фраза; попробуйте ещё раз
+
+## Отчёт в формате HTML (`score --format html`, `screen --report FILE.html`)
+
+html-totals-title = Результаты по уровням
+html-footer = Набор правил { $id }, версия { $version }, sha256 { $hash }. Подготовлено с помощью tipscreen { $tool }.

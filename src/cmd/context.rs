@@ -43,7 +43,8 @@ pub fn locales_folder(global: &Global) -> anyhow::Result<Folder> {
     }
 }
 
-/// The language to use, from `--lang`, `TIPSCREEN_LANG`, the system locale, or English.
+/// The officer's language, from `--lang`, `TIPSCREEN_LANG`, the system locale, or English
+/// (never a partial language: those are for the person, `screen --with-lang`).
 pub fn language(global: &Global, locales: &Folder) -> anyhow::Result<String> {
     let languages = Languages::load(locales).map_err(|e| anyhow!(e))?;
     let env = std::env::var("TIPSCREEN_LANG").ok();
@@ -52,7 +53,7 @@ pub fn language(global: &Global, locales: &Folder) -> anyhow::Result<String> {
         global.lang.as_deref(),
         env.as_deref(),
         system.as_deref(),
-        &languages.codes(),
+        &languages,
     )?)
 }
 

@@ -3,13 +3,14 @@
 mod check;
 mod contacts;
 mod context;
+mod export;
 mod rules;
 mod score;
 mod screen;
 mod sessions;
 mod template;
 
-use crate::cli::{Cli, Command, RulesCommand};
+use crate::cli::{Cli, Command, ExportCommand, RulesCommand};
 
 /// What a command found, as an exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Screen(args) => screen::run(&cli.global, &args),
         Command::Sessions(cmd) => sessions::run(&cli.global, &cmd),
         Command::Template(args) => template::run(&cli.global, &args),
+        Command::Export(ExportCommand::Xlsform(args)) => export::xlsform(&cli.global, &args),
         Command::Check(args) => check::run(&cli.global, &args),
         Command::Rules(RulesCommand::List) => rules::list(&cli.global),
         Command::Rules(RulesCommand::Show(args)) => rules::show(&cli.global, &args),

@@ -18,6 +18,8 @@ struct FtlFile {
     /// Message id -> (variables, is draft).
     messages: BTreeMap<String, (BTreeSet<String>, bool)>,
     resource: Option<FluentResource>,
+    /// Where the file says it is a draft as a whole (its first resource comment, `### draft`).
+    whole_draft: Option<std::ops::Range<usize>>,
 }
 
 /// Byte offsets of the lines that define message `id`, in order, for diagnostics.
@@ -54,6 +56,39 @@ fn is_draft(comment: Option<&ast::Comment<&str>>) -> bool {
             .iter()
             .any(|l| l.trim().to_lowercase().starts_with("draft"))
     })
+}
+
+/// Whether the file is a draft as a whole: its first resource comment (`###`) says `draft`.
+/// Every message of such a file is a draft, wherever it is. (A later `### draft` marks the
+/// messages after it.)
+fn is_whole_draft(res: &ast::Resource<&str>) -> bool {
+    res.body
+        .iter()
+        .find_map(|e| match e {
+            ast::Entry::ResourceComment(c) => Some(is_draft(Some(c))),
+            _ => None,
+        })
+        .unwrap_or(false)
+}
+
+/// Where the first resource comment says `draft` (`### draft`), to point at; else its first
+/// line.
+fn whole_draft_span(text: &str) -> std::ops::Range<usize> {
+    let mut offset = 0;
+    let mut first = None;
+    for line in text.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix("###") {
+            first.get_or_insert(offset);
+            if rest.trim_start().to_lowercase().starts_with("draft") {
+                let end = line.len() - rest.len() + (rest.len() - rest.trim_start().len()) + 5;
+                return offset..offset + end;
+            }
+        } else if first.is_some() {
+            break;
+        }
+        offset += line.len();
+    }
+    first.map_or(0..0, |o| line_span(text, o))
 }
 
 /// Adds the variables a pattern uses (`$count`, …) to `out`.
@@ -106,7 +141,6 @@ fn read_ftl(
         Err(_) => return None,
     };
     let file = sources.add(dir.display(name), text.clone());
-    let mut file_draft = false;
     let mut messages = BTreeMap::new();
     // On a syntax error the parser still returns every valid entry: read those too, so that
     // one broken message does not make all the others look missing.
@@ -114,6 +148,8 @@ fn read_ftl(
         Ok(res) => (res, Vec::new()),
         Err((res, errors)) => (res, errors),
     };
+    let whole_draft = is_whole_draft(&res).then(|| whole_draft_span(&text));
+    let mut file_draft = whole_draft.is_some();
     for e in &errors {
         diags.push(
             Diagnostic::error("E022", format!("fluent syntax error: {}", e.kind))
@@ -166,6 +202,7 @@ fn read_ftl(
         file,
         messages,
         resource,
+        whole_draft,
     })
 }
 
@@ -414,8 +451,25 @@ fn check_file(
         }
     }
 
-    // Drafts waiting for review, one note per file.
+    // Drafts waiting for review, one note per file. A file that is a draft as a whole gets
+    // one line with the count, not a list of its ids.
     for f in files.values() {
+        if let Some(at) = &f.whole_draft {
+            diags.push(
+                Diagnostic::note(
+                    "N041",
+                    format!(
+                        "`{}` is a draft as a whole: all {} message(s) need review by a native \
+                         speaker before use in the field",
+                        sources.path(f.file),
+                        f.messages.len()
+                    ),
+                )
+                .at(f.file, at.clone())
+                .label("`### draft`: every message of this file is a draft"),
+            );
+            continue;
+        }
         let drafts: Vec<&str> = f
             .messages
             .iter()
@@ -449,7 +503,7 @@ pub fn drafts_in(text: &str) -> Vec<String> {
     let Ok(res) = fluent_syntax::parser::parse(text) else {
         return Vec::new();
     };
-    let mut file_draft = false;
+    let mut file_draft = is_whole_draft(&res);
     let mut out = Vec::new();
     for entry in &res.body {
         match entry {
@@ -461,4 +515,60 @@ pub fn drafts_in(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_first_resource_comment_saying_draft_makes_every_message_a_draft() {
+        let whole = "### draft: machine-assisted translation.\n### More about it.\n\n\
+                     a = A\n## Group\nb = B\n";
+        assert_eq!(drafts_in(whole), ["a", "b"]);
+        let text =
+            "### Texts of something.\n\na = A\n# draft\nb = B\n\n### draft from here\n\nc = C\n";
+        assert_eq!(drafts_in(text), ["b", "c"]);
+        let parsed = |t| fluent_syntax::parser::parse(t).unwrap_or_else(|(r, _)| r);
+        assert!(is_whole_draft(&parsed(whole)));
+        assert!(!is_whole_draft(&parsed(text)));
+        assert!(!is_whole_draft(&parsed("a = A\n")));
+        assert_eq!(whole_draft_span(whole), 0..9);
+        assert_eq!(
+            whole_draft_span("### Texts.\n###   Draft: all\na = A\n"),
+            11..22
+        );
+    }
+
+    #[test]
+    fn a_whole_draft_file_gets_one_note_with_the_count() {
+        let mut sources = SourceMap::default();
+        let mut diags = Vec::new();
+        let locales = Folder::embedded_locales();
+        let languages = Languages::load(&locales).unwrap_or_else(|e| panic!("{e}"));
+        check(
+            &CoverageInput {
+                locales: &locales,
+                languages: &languages,
+                ruleset: None,
+                ui: true,
+            },
+            &mut sources,
+            &mut diags,
+        );
+        for lang in ["uz", "ky", "tg"] {
+            let notes: Vec<&Diagnostic> = diags
+                .iter()
+                .filter(|d| d.code == "N041" && d.message.contains(&format!("{lang}/ui.ftl")))
+                .collect();
+            assert_eq!(notes.len(), 1, "{lang}: {notes:?}");
+            assert!(
+                notes[0]
+                    .message
+                    .contains("is a draft as a whole: all 9 message(s)"),
+                "{}",
+                notes[0].message
+            );
+        }
+    }
 }

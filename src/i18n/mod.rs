@@ -25,6 +25,20 @@ pub enum I18nError {
         /// Codes available, comma-separated.
         available: String,
     },
+    /// The language asked for is partial: only the person's second language.
+    #[error(
+        "`{code}` ({name}) is only for the person being interviewed, not for the officer's \
+         summary: use it as the second language, `tipscreen screen --lang ru --with-lang {code}`; \
+         the officer's languages are: {officer}"
+    )]
+    PersonOnly {
+        /// The code asked for.
+        code: String,
+        /// Its name in the language itself.
+        name: String,
+        /// The officer's language codes, comma-separated.
+        officer: String,
+    },
     /// A locale file cannot be read or parsed.
     #[error("cannot load `{path}`: {why}; run `tipscreen check` for details")]
     BadFile {
@@ -48,28 +62,39 @@ pub fn language_code(locale: &str) -> Option<String> {
     (lang != "und").then_some(lang)
 }
 
-/// Picks the language: `--lang`, then `TIPSCREEN_LANG`, then the system locale, then English.
-/// Only an unavailable `--lang` is an error; the other sources fall through quietly.
+/// Picks the officer's language: `--lang`, then `TIPSCREEN_LANG`, then the system locale, then
+/// English. Only an officer's language (see [`Language::is_officer`]) is chosen: a partial
+/// language is for the person only. Only an unavailable `--lang` is an error; the other sources
+/// fall through quietly.
 ///
 /// # Errors
-/// When `--lang` names a language without a translation.
+/// When `--lang` names a language without a translation, or one for the person only.
 pub fn choose_language(
     flag: Option<&str>,
     env: Option<&str>,
     system: Option<&str>,
-    available: &[String],
+    languages: &Languages,
 ) -> Result<String, I18nError> {
+    let officer = languages.officer_codes();
     if let Some(asked) = flag {
-        return match language_code(asked).filter(|c| available.contains(c)) {
-            Some(c) => Ok(c),
-            None => Err(I18nError::UnknownLanguage {
-                asked: asked.to_owned(),
-                available: available.join(", "),
-            }),
-        };
+        let code = language_code(asked);
+        if let Some(c) = code.as_ref().filter(|c| officer.contains(c)) {
+            return Ok(c.clone());
+        }
+        if let Some(l) = code.as_deref().and_then(|c| languages.get(c)) {
+            return Err(I18nError::PersonOnly {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                officer: officer.join(", "),
+            });
+        }
+        return Err(I18nError::UnknownLanguage {
+            asked: asked.to_owned(),
+            available: officer.join(", "),
+        });
     }
     for candidate in [env, system].into_iter().flatten() {
-        if let Some(c) = language_code(candidate).filter(|c| available.contains(c)) {
+        if let Some(c) = language_code(candidate).filter(|c| officer.contains(c)) {
             return Ok(c);
         }
     }
@@ -179,6 +204,26 @@ impl Localizer {
         self.has(id).then(|| self.format(id, None))
     }
 
+    /// A message only if this language has it (no English fallback): for the person's second
+    /// language, where a missing message means no second line rather than English.
+    #[must_use]
+    pub fn own_msg(&self, id: &str) -> Option<String> {
+        self.own_format(id, None)
+    }
+
+    /// A message with arguments only if this language has it (no English fallback).
+    #[must_use]
+    pub fn own_msg_args(&self, id: &str, args: &FluentArgs<'_>) -> Option<String> {
+        self.own_format(id, Some(args))
+    }
+
+    fn own_format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+        let pattern = self.bundle.get_message(id).and_then(|m| m.value())?;
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        Some(text.into_owned())
+    }
+
     fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
         for b in std::iter::once(&self.bundle).chain(self.english.as_ref()) {
             if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
@@ -205,9 +250,26 @@ mod tests {
         assert_eq!(language_code(""), None);
     }
 
+    fn languages() -> Languages {
+        let lang = |code: &str, complete: bool| Language {
+            code: code.to_owned(),
+            name: code.to_uppercase(),
+            complete,
+            officer: None,
+        };
+        Languages {
+            list: vec![
+                lang("en", true),
+                lang("kk", true),
+                lang("ru", true),
+                lang("uz", false),
+            ],
+        }
+    }
+
     #[test]
     fn language_choice_order_flag_env_system_english() {
-        let avail = vec!["en".to_owned(), "kk".to_owned(), "ru".to_owned()];
+        let avail = languages();
         let ch = |f, e, s| choose_language(f, e, s, &avail).ok();
         assert_eq!(
             ch(Some("kk"), Some("ru"), Some("en_US")).as_deref(),
@@ -223,5 +285,46 @@ mod tests {
         );
         assert_eq!(ch(None, None, Some("de_DE")).as_deref(), Some("en"));
         assert!(choose_language(Some("fr"), None, None, &avail).is_err());
+    }
+
+    #[test]
+    fn a_partial_language_is_never_the_officers() {
+        let avail = languages();
+        let ch = |f, e, s| choose_language(f, e, s, &avail).ok();
+        // From the environment or the system: skipped as if unavailable.
+        assert_eq!(ch(None, Some("uz"), None).as_deref(), Some("en"));
+        assert_eq!(
+            ch(None, Some("uz_UZ.UTF-8"), Some("ru_RU")).as_deref(),
+            Some("ru")
+        );
+        assert_eq!(ch(None, None, Some("uz_UZ@latin")).as_deref(), Some("en"));
+        // Asked for with `--lang`: refused, with the officer's languages.
+        match choose_language(Some("uz"), None, None, &avail) {
+            Err(e @ I18nError::PersonOnly { .. }) => {
+                let m = e.to_string();
+                assert!(m.contains("--with-lang uz"), "{m}");
+                assert!(m.contains("en, kk, ru"), "{m}");
+            }
+            other => panic!("{other:?}"),
+        }
+        match choose_language(Some("fr"), None, None, &avail) {
+            Err(e @ I18nError::UnknownLanguage { .. }) => {
+                assert!(e.to_string().ends_with("available: en, kk, ru"), "{e}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn own_messages_do_not_fall_back_to_english() {
+        let locales = Folder::embedded_locales();
+        let uz = Localizer::new("uz", &locales, Some(("kz-handbook", None))).expect("uz");
+        assert_eq!(uz.own_msg("answer-yes").as_deref(), Some("Ha"));
+        // Not translated (for the officer): no own message, but the English fallback.
+        assert_eq!(uz.own_msg("q-feels_safe_now-note"), None);
+        assert!(uz
+            .msg("q-feels_safe_now-note")
+            .starts_with("If the answer is no"));
+        assert_eq!(uz.own_msg("no-such-message"), None);
     }
 }

@@ -7,10 +7,11 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::{self, BufRead, Read};
 
+use super::labels::{Labels, OptionLabel};
 use super::value::parse_answer;
 use super::{invalid_message, FileNotice, InputError, Record, RecordReader, RecordWarning};
 use crate::answer::Answer;
-use crate::ruleset::RuleSet;
+use crate::ruleset::{QuestionKind, RuleSet};
 
 /// Column names read as the case id.
 const CASE_ID_COLUMNS: &[&str] = &["case_id", "caseid", "case", "id"];
@@ -23,13 +24,205 @@ enum Column {
     Question(usize),
     CaseId,
     Field(usize),
-    /// A second column of the same name: ignored (a notice names it).
+    /// One option of a multi_choice question as a 0/1 column (KoboToolbox's "separate
+    /// columns"); `slot` indexes [`CsvReader::flag_questions`].
+    OptionFlag {
+        slot: usize,
+        which: OptionLabel,
+    },
+    /// The consent question of a form written by `tipscreen export xlsform`.
+    Consent,
+    /// A second column of the same name, or an export's metadata: ignored (a notice names it).
     Ignored,
+}
+
+/// What a column title names.
+#[derive(Debug, Clone, Copy)]
+enum Mapped {
+    Question(usize),
+    Flag(usize, OptionLabel),
+    Consent,
+}
+
+/// The name of the consent question in forms written by `tipscreen export xlsform`.
+pub const CONSENT_COLUMN: &str = "tipscreen_consent";
+
+/// Columns only KoboToolbox or ODK exports have: their presence makes the file an export.
+const EXPORT_MARKERS: &[&str] = &[
+    "_uuid",
+    "_submission_time",
+    "_id",
+    "meta/instanceID",
+    "meta-instanceID",
+    "formhub/uuid",
+    "KEY",
+    "SubmissionDate",
+];
+
+/// Metadata columns of KoboToolbox and ODK exports (besides `_…` and `meta/…`): what the form
+/// records about the device and the submission, never answers.
+const METADATA: &[&str] = &[
+    "start",
+    "end",
+    "today",
+    "deviceid",
+    "subscriberid",
+    "simserial",
+    "phonenumber",
+    "username",
+    "email",
+    "audit",
+    "instanceID",
+    "SubmissionDate",
+    "SubmitterID",
+    "SubmitterName",
+    "AttachmentsPresent",
+    "AttachmentsExpected",
+    "Status",
+    "ReviewState",
+    "DeviceID",
+    "Edits",
+    "FormVersion",
+];
+
+fn is_export_marker(title: &str) -> bool {
+    EXPORT_MARKERS.contains(&title)
+}
+
+/// How good a case id a column is (lower is better): an explicit case id column, then
+/// KoboToolbox's `_uuid`, then the form's instance id (`uuid:…`).
+fn case_id_rank(title: &str, export: bool) -> Option<u8> {
+    if CASE_ID_COLUMNS.contains(&title.to_lowercase().as_str()) {
+        return Some(0);
+    }
+    if !export {
+        return None;
+    }
+    match title {
+        "_uuid" => Some(1),
+        "meta/instanceID" | "meta-instanceID" | "instanceID" | "KEY" => Some(2),
+        _ => None,
+    }
+}
+
+/// Whether a column of an export is metadata.
+fn is_metadata(title: &str) -> bool {
+    title.starts_with('_')
+        || METADATA.contains(&title)
+        || ["meta", "formhub"].iter().any(|g| {
+            title
+                .strip_prefix(g)
+                .is_some_and(|rest| rest.starts_with(['/', '-', '.']))
+        })
+}
+
+/// A title naming a question by id, possibly under group paths (`documents/documents_held_by`,
+/// ODK Central's `documents-documents_held_by`), or one option of a multi_choice question
+/// (`work/problems/unpaid`).
+fn map_title(rs: &RuleSet, title: &str) -> Option<Mapped> {
+    if title == CONSENT_COLUMN || title.rsplit(['/', '-', '.']).next() == Some(CONSENT_COLUMN) {
+        return Some(Mapped::Consent);
+    }
+    if let Some(q) = rs
+        .question(title)
+        .or_else(|| rs.question(&title.to_lowercase()))
+    {
+        return Some(Mapped::Question(q));
+    }
+    for sep in ['/', '-', '.'] {
+        if !title.contains(sep) {
+            continue;
+        }
+        let mut parts = title.rsplit(sep);
+        let last = parts.next()?;
+        if let Some(q) = rs.question(last) {
+            return Some(Mapped::Question(q));
+        }
+        let q = parts.next().and_then(|p| rs.question(p))?;
+        return flag_of(rs, q, last).map(|which| Mapped::Flag(q, which));
+    }
+    None
+}
+
+/// An option id (or the form's `dont_know` / `declined`) of a multi_choice question.
+fn flag_of(rs: &RuleSet, q: usize, option: &str) -> Option<OptionLabel> {
+    let question = rs.questions.get(q)?;
+    if question.kind != QuestionKind::MultiChoice {
+        return None;
+    }
+    match option {
+        "dont_know" => Some(OptionLabel::DontKnow),
+        "declined" => Some(OptionLabel::Declined),
+        _ => question
+            .options
+            .iter()
+            .position(|o| o == option)
+            .filter(|&i| i < 64)
+            .map(|i| OptionLabel::Option(i as u8)),
+    }
+}
+
+/// A title written as labels: a question's label, after any group labels (`Your
+/// documents/Who keeps…`), or `question label/option label` for one option of a multi_choice
+/// question. Labels may hold a `/` themselves, so every split is tried.
+fn map_label(rs: &RuleSet, labels: &Labels, title: &str) -> Option<Mapped> {
+    let suffixes = |s: &'_ str| -> Vec<usize> {
+        std::iter::once(0)
+            .chain(s.match_indices('/').map(|(i, _)| i + 1))
+            .collect()
+    };
+    for start in suffixes(title) {
+        let Some(t) = title.get(start..) else {
+            continue;
+        };
+        if let Some(q) = labels.question(t) {
+            return Some(Mapped::Question(q));
+        }
+        if labels.is_consent(t) {
+            return Some(Mapped::Consent);
+        }
+    }
+    for (split, _) in title.match_indices('/') {
+        let (Some(left), Some(option)) = (title.get(..split), title.get(split + 1..)) else {
+            continue;
+        };
+        for start in suffixes(left) {
+            let Some(q) = left.get(start..).and_then(|t| labels.question(t)) else {
+                continue;
+            };
+            let is_multi = rs
+                .questions
+                .get(q)
+                .is_some_and(|x| x.kind == QuestionKind::MultiChoice);
+            if let Some(which) = labels.option(q, option).filter(|_| is_multi) {
+                return Some(Mapped::Flag(q, which));
+            }
+        }
+    }
+    None
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct FlagState {
+    set: u64,
+    answered: bool,
+    dont_know: bool,
+    declined: bool,
+    invalid: bool,
 }
 
 /// Reads records from CSV.
 pub struct CsvReader<'r> {
     rs: &'r RuleSet,
+    /// Question and option labels, for exports written with labels.
+    labels: Option<&'r Labels>,
+    /// The multi_choice questions read from 0/1 columns per option.
+    flag_questions: Vec<usize>,
+    /// Per entry of `flag_questions`, for the record being read: the options marked, whether
+    /// any of its columns had a value, and "don't know" / "declined" marks.
+    flags: Vec<FlagState>,
+    /// Whether case ids carry the `uuid:` prefix of an instance id, left out.
+    strip_uuid: bool,
     reader: csv::Reader<Tail<Box<dyn BufRead + 'r>>>,
     columns: Vec<Column>,
     field_names: Vec<String>,
@@ -197,6 +390,7 @@ impl<'r> CsvReader<'r> {
         name: &str,
         mut input: Box<dyn BufRead + 'r>,
         rs: &'r RuleSet,
+        labels: Option<&'r Labels>,
     ) -> Result<(Self, Vec<FileNotice>), InputError> {
         let io = |source| InputError::Io {
             file: name.to_owned(),
@@ -227,50 +421,119 @@ impl<'r> CsvReader<'r> {
             },
         };
         let mut notices = Vec::new();
+        let titles: Vec<String> = header
+            .iter()
+            .enumerate()
+            .map(|(i, raw)| {
+                let title = String::from_utf8_lossy(raw)
+                    .trim_start_matches('\u{feff}')
+                    .trim()
+                    .to_owned();
+                if title.is_empty() {
+                    format!("column_{}", i + 1)
+                } else {
+                    title
+                }
+            })
+            .collect();
+        let export = titles.iter().any(|t| is_export_marker(t));
+        // The case id: an explicit column first, then the export's own ids.
+        let case_column = titles
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| case_id_rank(t, export).map(|r| (r, i)))
+            .min()
+            .map(|(_, i)| i);
+        let strip_uuid = case_column
+            .and_then(|i| titles.get(i))
+            .is_some_and(|t| case_id_rank(t, export).is_some_and(|r| r > 0));
         let mut columns = Vec::with_capacity(header.len());
         let mut field_names = Vec::new();
+        let mut metadata = Vec::new();
         let mut seen_question = vec![false; rs.questions.len()];
         let mut seen_title = HashSet::with_capacity(header.len());
         let mut duplicates = Vec::new();
-        let mut has_case = false;
-        for (i, raw) in header.iter().enumerate() {
-            let mut title = String::from_utf8_lossy(raw)
-                .trim_start_matches('\u{feff}')
-                .trim()
-                .to_owned();
-            if title.is_empty() {
-                title = format!("column_{}", i + 1);
-            }
+        let mut by_label = 0usize;
+        let mut flag_questions: Vec<usize> = Vec::new();
+        for (i, title) in titles.into_iter().enumerate() {
             if !seen_title.insert(title.clone()) {
                 duplicates.push(title);
                 columns.push(Column::Ignored);
                 continue;
             }
-            // Spreadsheet users capitalise headers; question ids are lowercase.
-            let question = rs
-                .question(&title)
-                .or_else(|| rs.question(&title.to_lowercase()));
-            let col = match question {
-                Some(q) if seen_question.get(q).copied().unwrap_or(false) => {
+            if Some(i) == case_column {
+                columns.push(Column::CaseId);
+                continue;
+            }
+            let mapped = map_title(rs, &title).or_else(|| {
+                let l = labels?;
+                let m = map_label(rs, l, &title);
+                by_label += usize::from(m.is_some());
+                m
+            });
+            let col = match mapped {
+                Some(Mapped::Question(q)) if seen_question.get(q).copied().unwrap_or(false) => {
                     duplicates.push(title);
                     Column::Ignored
                 }
-                Some(q) => {
+                Some(Mapped::Question(q)) => {
                     if let Some(s) = seen_question.get_mut(q) {
                         *s = true;
                     }
                     Column::Question(q)
                 }
-                None if !has_case && CASE_ID_COLUMNS.contains(&title.to_lowercase().as_str()) => {
-                    has_case = true;
-                    Column::CaseId
+                Some(Mapped::Consent) => Column::Consent,
+                Some(Mapped::Flag(q, which)) => {
+                    let slot = flag_questions
+                        .iter()
+                        .position(|&x| x == q)
+                        .unwrap_or_else(|| {
+                            flag_questions.push(q);
+                            flag_questions.len() - 1
+                        });
+                    Column::OptionFlag { slot, which }
                 }
-                None => {
+                _ if (export && is_metadata(&title))
+                    || case_id_rank(&title, export).is_some_and(|r| r > 0) =>
+                {
+                    metadata.push(title);
+                    Column::Ignored
+                }
+                _ => {
                     field_names.push(title);
                     Column::Field(field_names.len() - 1)
                 }
             };
             columns.push(col);
+        }
+        // A question with a column of its own reads it; its 0/1 columns (KoboToolbox writes
+        // both by default) are then left aside.
+        for col in &mut columns {
+            if let Column::OptionFlag { slot, .. } = *col {
+                if flag_questions
+                    .get(slot)
+                    .is_some_and(|&q| seen_question.get(q).copied().unwrap_or(false))
+                {
+                    *col = Column::Ignored;
+                }
+            }
+        }
+        if export {
+            notices.push(FileNotice {
+                message: format!(
+                    "{name}: read as a KoboToolbox/ODK export{}{}",
+                    if metadata.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; metadata columns ignored: {}", list_columns(&metadata))
+                    },
+                    if by_label > 0 {
+                        format!("; {by_label} column(s) recognised by their labels")
+                    } else {
+                        String::new()
+                    }
+                ),
+            });
         }
         if !duplicates.is_empty() {
             notices.push(FileNotice {
@@ -280,7 +543,11 @@ impl<'r> CsvReader<'r> {
                 ),
             });
         }
-        if !columns.iter().any(|c| matches!(c, Column::Question(_))) && !header.is_empty() {
+        if !columns
+            .iter()
+            .any(|c| matches!(c, Column::Question(_) | Column::OptionFlag { .. }))
+            && !header.is_empty()
+        {
             notices.push(FileNotice {
                 message: format!(
                     "{name}: no column is a question of rule set `{}`; every record will be unanswered (see `tipscreen template`)",
@@ -310,6 +577,10 @@ impl<'r> CsvReader<'r> {
         Ok((
             CsvReader {
                 rs,
+                labels,
+                flags: vec![FlagState::default(); flag_questions.len()],
+                flag_questions,
+                strip_uuid,
                 reader,
                 columns,
                 field_names,
@@ -392,7 +663,93 @@ impl<'r> CsvReader<'r> {
             .iter()
             .position(|c| matches!(c, Column::CaseId));
         if let Some(v) = at.and_then(|i| self.record.get(i)) {
-            rec.case_id = String::from_utf8_lossy(v).trim().to_owned();
+            let id = String::from_utf8_lossy(v);
+            rec.case_id = self.case_id_text(&id).to_owned();
+        }
+    }
+
+    /// A case id as shown: trimmed, without a BOM, and without the `uuid:` of an instance id.
+    fn case_id_text<'t>(&self, id: &'t str) -> &'t str {
+        let id = id.trim_start_matches('\u{feff}').trim();
+        if self.strip_uuid {
+            id.strip_prefix("uuid:").unwrap_or(id)
+        } else {
+            id
+        }
+    }
+
+    /// Reads one 0/1 cell of a multi_choice option column.
+    fn read_flag(flags: &mut [FlagState], slot: usize, which: OptionLabel, cell: &[u8]) {
+        let cell = cell.trim_ascii();
+        let Some(state) = flags.get_mut(slot) else {
+            return;
+        };
+        if cell.is_empty() {
+            return;
+        }
+        state.answered = true;
+        let on = match cell {
+            b"1" | b"1.0" | b"true" | b"True" | b"TRUE" => true,
+            b"0" | b"0.0" | b"false" | b"False" | b"FALSE" => false,
+            _ => {
+                // A label export may write the yes/no words of its language.
+                let text = String::from_utf8_lossy(cell);
+                match super::value::yes_no_word(&text) {
+                    Some(b) => b,
+                    None => {
+                        state.invalid = true;
+                        return;
+                    }
+                }
+            }
+        };
+        if on {
+            match which {
+                OptionLabel::Option(i) => state.set |= 1u64 << i,
+                OptionLabel::DontKnow => state.dont_know = true,
+                OptionLabel::Declined => state.declined = true,
+            }
+        }
+    }
+
+    /// Turns the option columns read for a record into answers.
+    fn finish_flags(&mut self, rec: &mut Record) {
+        for (state, &q) in self.flags.iter_mut().zip(&self.flag_questions) {
+            let st = std::mem::take(state);
+            if !st.answered {
+                continue;
+            }
+            let Some(question) = self.rs.questions.get(q) else {
+                continue;
+            };
+            let answer = if st.invalid {
+                rec.warnings.push(RecordWarning {
+                    column: question.id.clone(),
+                    message: format!(
+                        "a column of an option of `{}` holds something other than 1 or 0; counted as unknown",
+                        question.id
+                    ),
+                });
+                Answer::DontKnow
+            } else if st.declined {
+                Answer::Declined
+            } else if st.dont_know {
+                Answer::DontKnow
+            } else {
+                Answer::Multi(st.set)
+            };
+            if (st.declined || st.dont_know) && st.set != 0 {
+                rec.warnings.push(RecordWarning {
+                    column: question.id.clone(),
+                    message: format!(
+                        "`{}` has options marked together with \"don't know\" or \"prefers not to say\"; counted as unknown",
+                        question.id
+                    ),
+                });
+            }
+            if let Some(slot) = rec.answers.get_mut(q) {
+                *slot = answer;
+            }
         }
     }
 }
@@ -482,13 +839,19 @@ impl RecordReader for CsvReader<'_> {
                     };
                     let answer = match parse_answer(question, cell) {
                         Ok(a) => a,
-                        Err(why) => {
-                            rec.warnings.push(RecordWarning {
-                                column: question.id.clone(),
-                                message: invalid_message(question, why, cell),
-                            });
-                            Answer::DontKnow
-                        }
+                        Err(why) => match self.labels.and_then(|l| {
+                            let text = std::str::from_utf8(cell).ok()?;
+                            l.answer(self.rs, q, text)
+                        }) {
+                            Some(a) => a,
+                            None => {
+                                rec.warnings.push(RecordWarning {
+                                    column: question.id.clone(),
+                                    message: invalid_message(question, why, cell),
+                                });
+                                Answer::DontKnow
+                            }
+                        },
                     };
                     if let Some(slot) = rec.answers.get_mut(q) {
                         *slot = answer;
@@ -496,8 +859,21 @@ impl RecordReader for CsvReader<'_> {
                 }
                 Column::CaseId => {
                     let id = text_of(cell, "case_id", &mut rec.warnings);
-                    rec.case_id
-                        .push_str(id.trim_start_matches('\u{feff}').trim());
+                    rec.case_id.push_str(self.case_id_text(&id));
+                }
+                Column::OptionFlag { slot, which } => {
+                    Self::read_flag(&mut self.flags, slot, which, cell);
+                }
+                Column::Consent => {
+                    let text = String::from_utf8_lossy(cell);
+                    let refused = super::value::yes_no_word(&text) == Some(false)
+                        || self.labels.is_some_and(|l| l.is_no(&text));
+                    if refused {
+                        rec.warnings.push(RecordWarning {
+                            column: CONSENT_COLUMN.to_owned(),
+                            message: "the person did not agree to answer the questions; the form holds no answers".into(),
+                        });
+                    }
                 }
                 Column::Field(f) => {
                     let name = self.field_names.get(f).map_or("", String::as_str);
@@ -506,6 +882,9 @@ impl RecordReader for CsvReader<'_> {
                 }
                 Column::Ignored => {}
             }
+        }
+        if !self.flag_questions.is_empty() {
+            self.finish_flags(rec);
         }
         true
     }

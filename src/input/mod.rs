@@ -4,13 +4,16 @@
 mod csv_reader;
 pub mod encoding;
 mod jsonl_reader;
+pub mod labels;
 pub mod value;
+pub mod xlsx;
 
 use std::io::BufRead;
 
 pub use csv_reader::{sniff_delimiter, CsvReader};
 pub use encoding::{decode, Decoded, Encoding, EncodingChoice};
 pub use jsonl_reader::JsonlReader;
+pub use labels::Labels;
 
 use crate::answer::Answer;
 use crate::ruleset::RuleSet;
@@ -74,6 +77,14 @@ pub enum InputError {
         #[source]
         source: std::io::Error,
     },
+    /// A spreadsheet workbook that cannot be read.
+    #[error("cannot read the workbook `{file}`: {why}")]
+    Workbook {
+        /// The file.
+        file: String,
+        /// What went wrong.
+        why: String,
+    },
     /// The file is not text (an Excel workbook, a PDF, binary data).
     #[error("cannot read `{file}`: it looks like {what}, not a CSV or JSON Lines file; in Excel, use \"Save as\" → \"CSV UTF-8\"")]
     NotText {
@@ -82,6 +93,15 @@ pub enum InputError {
         /// What it seems to be.
         what: &'static str,
     },
+}
+
+/// Errors that stop reading a file (continued).
+impl InputError {
+    /// Whether the file could not be opened as a workbook.
+    #[must_use]
+    pub fn is_workbook(&self) -> bool {
+        matches!(self, InputError::Workbook { .. })
+    }
 }
 
 /// A reader of records.
@@ -131,10 +151,11 @@ pub fn open<'r>(
     name: &str,
     input: Box<dyn BufRead + 'r>,
     rs: &'r RuleSet,
+    labels: Option<&'r Labels>,
 ) -> Result<(Box<dyn RecordReader + 'r>, Vec<FileNotice>), InputError> {
     match format {
         Format::Csv => {
-            let (r, notices) = CsvReader::new(name, input, rs)?;
+            let (r, notices) = CsvReader::new(name, input, rs, labels)?;
             Ok((Box::new(r), notices))
         }
         Format::Jsonl => {

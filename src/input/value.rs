@@ -76,6 +76,19 @@ fn is_word(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| *w == lower)
 }
 
+/// A yes or no word of any of the languages (`1` and `0` included).
+#[must_use]
+pub fn yes_no_word(text: &str) -> Option<bool> {
+    let text = text.trim();
+    if is_word(text, YES) {
+        Some(true)
+    } else if is_word(text, NO) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Parses the answer to `q` from a cell. Empty cells are `Missing`.
 ///
 /// # Errors

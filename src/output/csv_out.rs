@@ -33,14 +33,30 @@ pub(crate) const COLUMNS: &[&str] = &[
 pub(crate) struct CsvReport<'a> {
     ctx: &'a ReportContext<'a>,
     header_fields: Option<Vec<String>>,
+    /// For Excel: a UTF-8 BOM (without it Excel reads UTF-8 as the system's code page) and `;`
+    /// (the list separator of the Russian and Kazakh Windows settings, where `,` is the
+    /// decimal mark). No `sep=` line: with one, Excel ignores the BOM.
+    excel: bool,
 }
 
 impl<'a> CsvReport<'a> {
-    pub(crate) fn new(ctx: &'a ReportContext<'a>) -> Self {
+    pub(crate) fn new(ctx: &'a ReportContext<'a>, excel: bool) -> Self {
         CsvReport {
             ctx,
             header_fields: None,
+            excel,
         }
+    }
+}
+
+impl CsvReport<'_> {
+    /// A CSV writer in this report's dialect.
+    fn writer<'w>(&self, out: &'w mut dyn Write) -> csv::Writer<&'w mut dyn Write> {
+        let mut b = csv::WriterBuilder::new();
+        if self.excel {
+            b.delimiter(b';').terminator(csv::Terminator::CRLF);
+        }
+        b.from_writer(out)
     }
 }
 
@@ -52,13 +68,16 @@ fn io_err(e: csv::Error) -> io::Error {
 }
 
 impl Report for CsvReport<'_> {
-    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
         // The header needs the pass-through columns, known with the first record.
+        if self.excel {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
         Ok(())
     }
 
     fn record(&mut self, out: &mut dyn Write, s: &Scored<'_>) -> io::Result<()> {
-        let mut w = csv::WriterBuilder::new().from_writer(&mut *out);
+        let mut w = self.writer(out);
         if self.header_fields.is_none() {
             let names: Vec<String> = s.record.fields.iter().map(|(k, _)| k.clone()).collect();
             let mut header: Vec<&str> = COLUMNS.to_vec();
@@ -152,7 +171,7 @@ impl Report for CsvReport<'_> {
 
     fn end(&mut self, out: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
         if self.header_fields.is_none() {
-            let mut w = csv::WriterBuilder::new().from_writer(&mut *out);
+            let mut w = self.writer(out);
             let mut header: Vec<&str> = COLUMNS.to_vec();
             header.extend(["level_text", "summary_text", "action_text"]);
             w.write_record(&header).map_err(io_err)?;

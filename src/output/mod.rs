@@ -2,10 +2,12 @@
 //! the [`Report`] trait. Keys, level names and ids are fixed; only `*_text` fields follow the
 //! language.
 
+pub mod colour;
 mod csv_out;
 pub mod describe;
 pub mod explain;
 mod fast_json;
+mod html_out;
 mod json_out;
 mod markdown_out;
 pub mod summary;
@@ -16,6 +18,7 @@ mod texts;
 use std::io::{self, Write};
 
 pub use explain::Prepared;
+pub use html_out::{interview_report as html_interview_report, InterviewPart};
 pub use texts::Texts;
 
 use crate::engine::Evaluation;
@@ -136,8 +139,12 @@ pub enum Format {
     Jsonl,
     /// CSV.
     Csv,
+    /// CSV for Excel: UTF-8 with BOM, `;`.
+    CsvExcel,
     /// Markdown report.
     Markdown,
+    /// Printable, self-contained HTML page.
+    Html,
 }
 
 /// The report for a format.
@@ -147,7 +154,9 @@ pub fn report<'a>(format: Format, ctx: &'a ReportContext<'a>) -> Box<dyn Report 
         Format::Table => Box::new(table_out::TableReport::new(ctx)),
         Format::Json => Box::new(json_out::JsonReport::new(ctx, false)),
         Format::Jsonl => Box::new(json_out::JsonReport::new(ctx, true)),
-        Format::Csv => Box::new(csv_out::CsvReport::new(ctx)),
+        Format::Csv => Box::new(csv_out::CsvReport::new(ctx, false)),
+        Format::CsvExcel => Box::new(csv_out::CsvReport::new(ctx, true)),
         Format::Markdown => Box::new(markdown_out::MarkdownReport::new(ctx)),
+        Format::Html => Box::new(html_out::HtmlReport::new(ctx, None)),
     }
 }

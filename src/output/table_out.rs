@@ -6,13 +6,15 @@ use std::io::{self, Write};
 use fluent_bundle::FluentArgs;
 
 use super::explain::summary_text;
-use super::table::new_table;
+use comfy_table::Cell;
+
+use super::table::{header, level_cell, new_table};
 use super::{Report, ReportContext, Scored, Totals};
 use crate::level::Level;
 
 pub(crate) struct TableReport<'a> {
     ctx: &'a ReportContext<'a>,
-    rows: Vec<Vec<String>>,
+    rows: Vec<Vec<Cell>>,
 }
 
 impl<'a> TableReport<'a> {
@@ -80,30 +82,43 @@ impl Report for TableReport<'_> {
                 ]
             }
         };
-        self.rows.push(row);
+        // The result column takes the colour of the level (when tables are coloured).
+        let level = s.eval.map(|e| e.now);
+        self.rows.push(
+            row.into_iter()
+                .enumerate()
+                .map(|(i, text)| match level {
+                    Some(l) if i == 2 => level_cell(text, l),
+                    _ => Cell::new(text),
+                })
+                .collect(),
+        );
         Ok(())
     }
 
     fn end(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
         let t = self.ctx.texts;
         let mut table = new_table(self.ctx.width);
-        table.set_header(vec![
+        table.set_header(header(vec![
             t.msg("table-record"),
             t.msg("table-case"),
             t.msg("table-summary"),
             t.msg("table-present"),
             t.msg("table-indicators"),
             t.msg("table-notes"),
-        ]);
+        ]));
         for row in self.rows.drain(..) {
             table.add_row(row);
         }
         writeln!(out, "{table}")?;
         writeln!(out)?;
         let mut counts = new_table(self.ctx.width);
-        counts.set_header(vec![t.msg("totals-level"), t.msg("totals-records")]);
+        counts.set_header(header(vec![t.msg("totals-level"), t.msg("totals-records")]));
         for l in Level::ALL.iter().rev() {
-            counts.add_row(vec![t.level(*l).to_owned(), totals.level(*l).to_string()]);
+            counts.add_row(vec![
+                level_cell(t.level(*l).to_owned(), *l),
+                Cell::new(totals.level(*l)),
+            ]);
         }
         if totals.errors > 0 {
             counts.add_row(vec![t.msg("totals-errors"), totals.errors.to_string()]);

@@ -170,10 +170,13 @@ pub fn question_view(
     );
     args.set("position", p.position);
     args.set("about", p.about.max(p.position));
-    let both =
-        |key: &str| -> (String, Option<String>) { (loc.msg(key), second.map(|s| s.msg(key))) };
+    // The second language shows only its own messages: a missing one means no second line
+    // (a partial language, or a rule set without texts in it), never English or the id.
+    let both = |key: &str| -> (String, Option<String>) {
+        (loc.msg(key), second.and_then(|s| s.own_msg(key)))
+    };
     let both_opt = |key: &str| -> (Option<String>, Option<String>) {
-        (loc.try_msg(key), second.and_then(|s| s.try_msg(key)))
+        (loc.try_msg(key), second.and_then(|s| s.own_msg(key)))
     };
     let choice = |answer: Answer, key: &str| {
         let (label, second) = both(key);

@@ -109,6 +109,7 @@ fn run_case(case: &Path) -> (SourceMap, Vec<Diagnostic>) {
             code: "en".into(),
             name: "English".into(),
             complete: true,
+            officer: None,
         }],
     };
     check(

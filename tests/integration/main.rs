@@ -6,7 +6,9 @@
 mod broken;
 mod cases;
 mod cli;
+mod html;
 mod ilo;
+mod kobo;
 mod locales;
 #[cfg(unix)]
 mod pty;
@@ -14,3 +16,4 @@ mod referral;
 mod robustness;
 mod safety;
 mod screen;
+mod xlsform;

@@ -995,3 +995,54 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+#[test]
+fn an_interview_in_russian_with_uzbek_under_each_question() {
+    let data = tempfile::tempdir().expect("temp");
+    let t = Texts::new("ru");
+    let uz = Texts::new("uz");
+    let mut pty = Pty::spawn(
+        data.path(),
+        &[
+            "--lang",
+            "ru",
+            "screen",
+            "--width",
+            "80",
+            "--region",
+            "almaty_city",
+            "--with-lang",
+            "uz",
+        ],
+    );
+    pty.record(&t);
+    pty.consent(&t, true);
+    assert!(
+        says(&pty.transcript(), &uz.msg("consent-script")),
+        "the Uzbek consent script"
+    );
+
+    // Each question in Russian, then in Uzbek: the text, the hint and every answer.
+    let q = pty.next_question(&t).expect("the first question");
+    assert_eq!(q.id, "feels_safe_now");
+    for text in [
+        "Hozir oʻzingizni xavfsiz his qilyapsizmi?",
+        &uz.msg("q-feels_safe_now-hint"),
+        &format!("{} · Ha", t.msg("answer-yes")),
+        &format!("{} · Yoʻq", t.msg("answer-no")),
+        &format!("{} · Bilmayman", t.msg("answer-dont-know")),
+    ] {
+        assert!(says(&q.screen, text), "no `{text}` in\n{}", q.screen);
+    }
+    // The note is for the interviewer, in Russian only.
+    assert!(says(&q.screen, &t.msg("q-feels_safe_now-note")));
+    pty.answer(&t, &q, Key::Enter);
+
+    let q = pty.next_question(&t).expect("the second question");
+    assert_eq!(q.id, "needs_medical_help");
+    assert!(
+        says(&q.screen, &uz.question_text("needs_medical_help")),
+        "{}",
+        q.screen
+    );
+}

@@ -53,6 +53,25 @@ fn kz() -> &'static RuleSet {
     })
 }
 
+/// The labels of kz-handbook in the officer languages, as `score` reads exports with labels.
+fn kz_labels() -> &'static input::Labels {
+    static LABELS: OnceLock<input::Labels> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let locs: Vec<tipscreen::i18n::Localizer> = ["en", "ru", "kk"]
+            .iter()
+            .map(|l| {
+                tipscreen::i18n::Localizer::new(
+                    l,
+                    &Folder::embedded_locales(),
+                    Some(("kz-handbook", None)),
+                )
+                .expect("shipped locales")
+            })
+            .collect();
+        input::Labels::new(kz(), &locs)
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1. The corpus of malformed intake files.
 
@@ -838,9 +857,14 @@ proptest! {
 // 2c. The intake readers.
 
 fn read_all(format: Format, bytes: &[u8]) -> Vec<Record> {
-    let (mut reader, _notices) =
-        input::open(format, "input", Box::new(Cursor::new(bytes.to_vec())), kz())
-            .expect("an in-memory input always opens");
+    let (mut reader, _notices) = input::open(
+        format,
+        "input",
+        Box::new(Cursor::new(bytes.to_vec())),
+        kz(),
+        Some(kz_labels()),
+    )
+    .expect("an in-memory input always opens");
     let mut rec = Record::default();
     let mut out = Vec::new();
     while reader.next_into(&mut rec) {
@@ -956,7 +980,8 @@ fn example(name: &str) -> &'static [u8] {
 }
 
 /// The example intake files as CSV: English, Russian (UTF-8 with BOM), Russian in
-/// Windows-1251, Russian in UTF-16LE with BOM.
+/// Windows-1251, Russian in UTF-16LE with BOM, and two KoboToolbox exports (names with 0/1
+/// columns per option; Kazakh labels).
 fn csv_example(variant: usize) -> Vec<u8> {
     let ru = || {
         let bytes = example("intake-ru.csv");
@@ -966,12 +991,34 @@ fn csv_example(variant: usize) -> Vec<u8> {
         0 => example("intake.csv").to_vec(),
         1 => example("intake-ru.csv").to_vec(),
         2 => encoding_rs::WINDOWS_1251.encode(&ru()).0.into_owned(),
+        4 => std::fs::read(root().join("tests/kobo/kobo-xml.csv")).expect("read"),
+        5 => std::fs::read(root().join("tests/kobo/kobo-labels-kk.csv")).expect("read"),
         _ => {
             let mut out = vec![0xff, 0xfe];
             out.extend(ru().encode_utf16().flat_map(u16::to_le_bytes));
             out
         }
     }
+}
+
+/// A workbook of a header and two records, as an analyst's Excel file.
+fn small_workbook() -> &'static [u8] {
+    static BOOK: OnceLock<Vec<u8>> = OnceLock::new();
+    BOOK.get_or_init(|| {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        let rows: [[&str; 4]; 3] = [
+            ["case_id", "feels_safe_now", "age", "documents_held_by"],
+            ["W-1", "yes", "24", "employer"],
+            ["W-2", "нет", "", "self"],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, *cell).expect("cell");
+            }
+        }
+        book.save_to_buffer().expect("workbook")
+    })
 }
 
 /// Decodes like `score` does; an error must be a reason, not a panic.
@@ -1017,13 +1064,25 @@ proptest! {
 
     #[test]
     fn mutated_csv_gives_one_record_per_csv_record(
-        variant in 0usize..4,
+        variant in 0usize..6,
         edits in edits(6),
     ) {
         let bytes = apply(&csv_example(variant), &edits);
         check_records(&read_all(Format::Csv, &bytes), csv_reference_count(&bytes), &bytes)?;
         if let Some(text) = decoded(&bytes) {
             check_records(&read_all(Format::Csv, &text), csv_reference_count(&text), &text)?;
+        }
+    }
+
+    #[test]
+    fn a_damaged_workbook_is_an_error_not_a_crash(edits in edits(4)) {
+        let bytes = apply(small_workbook(), &edits);
+        match input::xlsx::to_csv("intake.xlsx", bytes.as_slice()) {
+            Ok(csv) => {
+                let n = csv_reference_count(&csv);
+                check_records(&read_all(Format::Csv, &csv), n, &csv)?;
+            }
+            Err(e) => prop_assert!(e.to_string().contains("intake.xlsx"), "{}", e),
         }
     }
 

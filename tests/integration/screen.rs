@@ -560,3 +560,81 @@ fn the_consent_script_fits_in_80_columns() {
         wide.join("\n")
     );
 }
+
+#[test]
+fn with_lang_uz_shows_the_uzbek_consent_script_and_card_and_keeps_the_summary_in_russian() {
+    let data = tempfile::tempdir().expect("temp");
+    let out = scripted(data.path(), &interview_toml(), "ru", &["--with-lang", "uz"]);
+    let (ru, uz, en) = (loc("ru"), loc("uz"), loc("en"));
+    let before = &out[..out.find('═').expect("summary")];
+    assert_says(before, &ru.msg("consent-script"), "Russian consent script");
+    assert_says(before, &uz.msg("consent-script"), "Uzbek consent script");
+    assert_says(
+        before,
+        "Mening ismim A. Example, men «Example NGO» tashkilotidanman.",
+        "who asks, in Uzbek",
+    );
+    assert!(
+        find_flex(before, &en.msg("consent-script")).is_none(),
+        "no English in place of the person's language:\n{before}"
+    );
+    // The officer's summary stays in Russian; the person's card at the end is in Uzbek.
+    assert_says(&out, &ru.msg("summary-title"), "Russian summary");
+    assert_says(&out, "Высокий", "Russian level");
+    let card_at = out
+        .rfind(&uz.msg("summary-card-title"))
+        .expect("an Uzbek contact card");
+    let notice_at =
+        find_flex(&out, &ru.msg("disclaimer-non-punishment")).expect("non-punishment notice");
+    assert!(
+        notice_at < card_at,
+        "the Uzbek card comes after the summary"
+    );
+}
+
+#[test]
+fn a_partial_language_is_refused_for_the_officer_with_the_officers_languages() {
+    let data = tempfile::tempdir().expect("temp");
+    for (code, name) in [("uz", "Oʻzbekcha"), ("ky", "Кыргызча"), ("tg", "Тоҷикӣ")] {
+        let out = tipscreen(data.path())
+            .args(["--lang", code, "screen", "--answers"])
+            .arg(interview_toml())
+            .assert()
+            .code(2)
+            .stdout(predicate::str::is_empty())
+            .get_output()
+            .clone();
+        let err = String::from_utf8(out.stderr).expect("UTF-8");
+        for part in [
+            format!("`{code}` ({name}) is only for the person being interviewed"),
+            format!("--with-lang {code}"),
+            "the officer's languages are: en, ru, kk".to_owned(),
+        ] {
+            assert!(err.contains(&part), "{code}: no `{part}` in\n{err}");
+        }
+    }
+    // `score` too: every summary is the officer's.
+    tipscreen(data.path())
+        .args(["--lang", "tg", "score", "docs/examples/intake.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is only for the person"));
+}
+
+#[test]
+fn a_partial_language_from_the_environment_or_the_system_falls_back_to_english() {
+    let data = tempfile::tempdir().expect("temp");
+    for (var, value) in [("TIPSCREEN_LANG", "uz"), ("LC_ALL", "uz_UZ.UTF-8")] {
+        let out = tipscreen(data.path())
+            .env(var, value)
+            .env("LANG", "ky_KG.UTF-8")
+            .args(["screen", "--width", "80", "--answers"])
+            .arg(interview_toml())
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let out = String::from_utf8(out.stdout).expect("UTF-8");
+        assert_says(&out, "Level now: High", &format!("{var}={value}: English"));
+    }
+}

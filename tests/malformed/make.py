@@ -100,7 +100,7 @@ inv += "К-2,да,нет,19,self,нет,8,".encode() + b"\xff\xfe" + ",note\n".e
 inv += "К-3,".encode() + b"d\xe0" + ",нет,19,self,нет,8,нет,".encode() + b"caf\xe9\n"
 write("invalid-utf8-field", "intake.csv", inv)
 
-# Binary garbage (fixed seed), and an Excel workbook passed instead of its CSV export.
+# Binary garbage (fixed seed), and a damaged Excel workbook (a ZIP header and nothing more).
 rnd = random.Random(20261124)
 write("binary-garbage", "intake.csv", bytes(rnd.randrange(256) for _ in range(2048)))
 write("xlsx-workbook", "intake.xlsx",

@@ -546,22 +546,39 @@ fn pick_region(
 /// The consent script, in the interview language and the person's; it starts with who asks
 /// when the interviewer gave a name.
 fn consent_script(texts: &Texts, second: Option<&Localizer>, r: &InterviewRecord) -> String {
-    let script = |loc: &Localizer| {
+    // The person's language (`own`) uses only its own messages: without a consent script of
+    // its own there is no second script, never English in its place.
+    let script = |loc: &Localizer, own: bool| -> Option<String> {
         let mut s = String::new();
         if !r.interviewer.is_empty() {
             let mut a = FluentArgs::new();
             a.set("interviewer", r.interviewer.as_str());
             a.set("agency", r.agency.as_str());
-            s.push_str(&loc.msg_args("consent-intro", &a));
-            s.push(' ');
+            let intro = if own {
+                loc.own_msg_args("consent-intro", &a)
+            } else {
+                Some(loc.msg_args("consent-intro", &a))
+            };
+            if let Some(intro) = intro {
+                s.push_str(&intro);
+                s.push(' ');
+            }
         }
-        s.push_str(&loc.msg("consent-script"));
-        s
+        s.push_str(&if own {
+            loc.own_msg("consent-script")?
+        } else {
+            loc.msg("consent-script")
+        });
+        Some(s)
     };
-    let mut out = format!("\n{}\n{}\n", texts.msg("consent-title"), script(&texts.loc));
-    if let Some(s) = second {
+    let mut out = format!(
+        "\n{}\n{}\n",
+        texts.msg("consent-title"),
+        script(&texts.loc, false).unwrap_or_default()
+    );
+    if let Some(s) = second.and_then(|s| script(s, true)) {
         out.push('\n');
-        out.push_str(&script(s));
+        out.push_str(&s);
         out.push('\n');
     }
     out
@@ -663,8 +680,22 @@ fn finish(
         let is_json = format_path
             .extension()
             .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+        let is_html = format_path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("html") || x.eq_ignore_ascii_case("htm"));
         let mut data: Vec<u8> = Vec::new();
-        if is_json {
+        if is_html {
+            let part = output::InterviewPart {
+                record: &session.record,
+                referrals: &lines,
+            };
+            let mut report = output::html_interview_report(&ctx, part);
+            let mut totals = output::Totals::default();
+            totals.add(&scored);
+            report.begin(&mut data)?;
+            report.record(&mut data, &scored)?;
+            report.end(&mut data, &totals)?;
+        } else if is_json {
             let v = serde_json::json!({
                 "result": output::record_value(&ctx, &scored),
                 "interview": session.record,

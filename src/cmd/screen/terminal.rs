@@ -5,9 +5,15 @@
 
 use std::io;
 
-use console::{style, Term};
+use console::{StyledObject, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{FuzzySelect, Input, MultiSelect, Select};
+
+/// Styled text for standard error, where the prompts go: coloured when standard error is (the
+/// decision made at start-up), whatever standard output is.
+fn style<D>(d: D) -> StyledObject<D> {
+    console::style(d).for_stderr()
+}
 
 use tipscreen::answer::Answer;
 use tipscreen::questionnaire::prompt::{check_typed, Choice};
