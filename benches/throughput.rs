@@ -1,7 +1,8 @@
 //! Throughput of batch scoring, measured side by side with a bare CSV parse of the same file.
 //!
 //! `cargo bench --bench throughput` (1,000,000 records) or
-//! `cargo bench --bench throughput -- 200000` for another count. It writes a CSV intake file of
+//! `cargo bench --bench throughput -- 200000` for another count (`--keep` keeps the generated
+//! file). It writes a CSV intake file of
 //! generated answers to the temp directory, then times, three runs each, best of three:
 //!
 //! 1. a bare parse with the csv crate (`read_byte_record`, counting records): the floor;
@@ -175,7 +176,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         out_bytes as f64 / 1e6
     );
     println!("ratio score / parse: {:.2}", score_s / parse_s);
-    let _ = std::fs::remove_file(&path);
+    if !std::env::args().any(|a| a == "--keep") {
+        let _ = std::fs::remove_file(&path);
+    }
     Ok(())
 }
 

@@ -95,7 +95,8 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct ScreenArgs {
     /// A second language shown under each question, for the person (e.g. `--lang ru
-    /// --with-lang kk`: the officer reads Russian, the person Kazakh).
+    /// --with-lang kk`: the officer reads Russian, the person Kazakh): en, ru, kk, or the draft
+    /// translations uz (Uzbek, Latin), ky (Kyrgyz), tg (Tajik).
     #[arg(long, value_name = "LANG")]
     pub with_lang: Option<String>,
     /// Region of the interview (an id such as `almaty_city`); asked when not given.

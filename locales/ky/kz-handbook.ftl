@@ -14,7 +14,7 @@ q-feels_safe_now-hint = Ушул жер жөнүндө жана бүгүн тү�
 q-needs_medical_help = Азыр Сизге дарыгер же башка медициналык жардам керекпи?
 q-needs_medical_help-hint = Мисалы, жаракат алсаңыз, бир жериңиз ооруса, ооруп калсаңыз, кош бойлуу болсоңуз же Сизге дары керек болсо.
 
-q-with_parent_or_guardian = Ата-энеңиздин бири же Сиз үчүн жооп берген башка чоң киши азыр ушул жерде Сиз мененби?
+q-with_parent_or_guardian = Ата-энеңиздин бири же Сиз үчүн жооптуу башка чоң киши азыр ушул жерде Сиз мененби?
 q-with_parent_or_guardian-hint = Мисалы, камкорчуңуз же Сизге кам көргөн тууганыңыз.
 
 ## Section: profile
@@ -75,7 +75,7 @@ opt-found_job_how-employer_directly = Иш берүүчүгө өзүм бард�
 opt-found_job_how-other = Башка жол менен
 
 q-travel_paid_by = Бул жумуш ордуна чейинки жол кирени ким төлөгөн?
-opt-travel_paid_by-self = Өзүм төлөгөм
+opt-travel_paid_by-self = Өзүм төлөдүм
 opt-travel_paid_by-family = Үй-бүлөм
 opt-travel_paid_by-employer = Иш берүүчү
 opt-travel_paid_by-recruiter = Мага бул жумушту таап берген адам же агенттик
@@ -84,8 +84,8 @@ opt-travel_paid_by-no_travel = Бул жумуш үчүн эч жакка бар
 
 q-how_decided = Бул жумушка кантип келип калдыңыз?
 q-how_decided-hint = Бир нече жоопту тандасаңыз болот.
-opt-how_decided-own_decision = Өзүм чечкем
-opt-how_decided-family_decided = Үй-бүлөм чечкен
+opt-how_decided-own_decision = Өзүм чечтим
+opt-how_decided-family_decided = Үй-бүлөм чечти
 opt-how_decided-money_given_for_me = Мен кетишим үчүн бирөөгө акча берилген
 opt-how_decided-threatened = Бирөө мени коркуткан
 opt-how_decided-taken_by_force = Мени күч менен алып кетишкен
@@ -97,7 +97,7 @@ opt-job_as_told-same = Айтылгандай эле
 opt-job_as_told-different = Башкача
 opt-job_as_told-not_told = Бул тууралуу мага эч нерсе айтылган эмес
 
-q-pay_as_told = Эмгек акыңыз иштей баштаганга чейин Сизге айтылгандай эле бекен?
+q-pay_as_told = Эмгек акыңыз иштей баштаганга чейин Сизге айтылгандай элеби?
 q-pay_as_told-hint = Акынын өлчөмүн жана ал канча убакытта бир төлөнөрүн эске алыңыз.
 opt-pay_as_told-same = Айтылгандай эле
 opt-pay_as_told-less = Азыраак
@@ -184,7 +184,7 @@ opt-leaving_freely-not_allowed = Жок, мага чыгууга уруксат 
 opt-leaving_freely-locked_in = Жок, мени кулпулап коюшат
 
 q-contact_family = Үй-бүлөңүз же досторуңуз менен каалаган убакта байланыша аласызбы?
-q-contact_family-hint = Телефон аркылуу, кат жазып же жолугушуп.
+q-contact_family-hint = Телефон аркылуу, кабар жазып же жолугушуп.
 
 ## Section: threats and harm
 
@@ -226,4 +226,4 @@ opt-legal_status-stay_and_work = Ооба, жашоого да, иштөөгө �
 opt-legal_status-stay_only = Жашоого гана, иштөөгө эмес
 opt-legal_status-no_papers = Жок
 
-q-afraid_of_authorities = Полициядан же башка мамлекеттик органдардан жардам сураганга коркосузбу?
+q-afraid_of_authorities = Полициядан же башка мамлекеттик органдардан жардам суроодон коркосузбу?

@@ -69,7 +69,7 @@ opt-region-outside_kazakhstan = Берун аз Қазоқистон
 
 q-found_job_how = Шумо ин корро чӣ тавр ёфтед?
 opt-found_job_how-friends_or_relatives = Тавассути дӯстон, хешовандон ё шиносҳо
-opt-found_job_how-employment_agency = Тавассути агентии кор ё агентии сайёҳӣ
+opt-found_job_how-employment_agency = Тавассути агентии ба кор ҷойгиркунӣ ё агентии сайёҳӣ
 opt-found_job_how-advertisement = Аз эълон — дар интернет ё ҷои дигар
 opt-found_job_how-approached_by_stranger = Онро ба ман шахси ношинос пешниҳод кард
 opt-found_job_how-employer_directly = Худам ба назди корфармо рафтам
@@ -88,7 +88,7 @@ q-how_decided-hint = Шумо метавонед якчанд ҷавобро и�
 opt-how_decided-own_decision = Худам қарор додам
 opt-how_decided-family_decided = Оилаам қарор дод
 opt-how_decided-money_given_for_me = Ба касе пул доданд, то ки ман равам
-opt-how_decided-threatened = Касе маро таҳдид кард
+opt-how_decided-threatened = Касе ба ман таҳдид кард
 opt-how_decided-taken_by_force = Маро маҷбуран бурданд
 opt-how_decided-other = Тарзи дигар
 

@@ -134,7 +134,7 @@ q-can_leave_before_repaying = Bu pulni qaytarmasdan turib, bu ishni tashlab keta
 q-debt_grows = Ishlay boshlaganingizdan beri qarzingiz koʻpaydimi?
 q-debt_grows-hint = Masalan, ovqat yoki turar joy uchun toʻlovlar, jarimalar yoki foizlar sababli.
 
-q-other_way_to_live = Agar bu ishdan ketsangiz, ovqat va yashash joyi uchun pul toʻlashning boshqa imkoniyati bormi?
+q-other_way_to_live = Agar bu ishdan ketsangiz, ovqat va yashash joyi uchun pul toʻlashga boshqa imkoniyatingiz bormi?
 q-other_way_to_live-hint = Masalan, oʻz jamgʻarmangiz, boshqa ish, yoki yordam bera oladigan oilangiz yoki doʻstlaringiz.
 
 ## Section: work

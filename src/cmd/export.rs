@@ -47,7 +47,7 @@ pub fn xlsform(global: &Global, args: &XlsformArgs) -> anyhow::Result<Status> {
             .or_else(|| {
                 known
                     .as_ref()
-                    .and_then(|k| k.list.iter().find(|l| l.code == *code))
+                    .and_then(|k| k.get(code))
                     .map(|l| l.name.clone())
             })
             .unwrap_or_else(|| code.clone());

@@ -81,6 +81,9 @@ pub fn english_name(code: &str) -> Option<&'static str> {
         "en" => Some("English"),
         "ru" => Some("Russian"),
         "kk" => Some("Kazakh"),
+        "uz" => Some("Uzbek"),
+        "ky" => Some("Kyrgyz"),
+        "tg" => Some("Tajik"),
         _ => None,
     }
 }
