@@ -424,6 +424,11 @@ impl XlsForm {
     /// When the workbook cannot be made or written.
     pub fn write<W: Write + Send>(&self, out: W) -> Result<(), XlsFormError> {
         let mut workbook = Workbook::new();
+        // A fixed creation date (the workbook would carry the time of the export): the same
+        // rule set always gives the same bytes.
+        let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2000, 1, 1)?;
+        workbook
+            .set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
         let bold = Format::new().set_bold();
         for sheet in [&self.survey, &self.choices, &self.settings] {
             let ws = workbook.add_worksheet();

@@ -160,6 +160,7 @@ fn pyxform_converts_both_shipped_rule_sets() {
             );
             let b = bind(&xml, "/data/recruitment/how_decided");
             assert!(b.contains("count-selected(.) &gt; 1"), "{b}");
+            submission_of_the_form_scores(&xml, &sub);
         } else {
             assert!(
                 !xml.contains("tipscreen_consent"),
@@ -352,4 +353,109 @@ fn a_rule_set_from_a_folder_has_only_its_own_languages() {
     assert!(!survey[0].iter().any(|h| h.contains("(ru)")));
     let settings = sheet(&form, "settings");
     assert_eq!(settings[1][1], "tipscreen_minimal");
+}
+
+#[test]
+fn the_same_rule_set_exports_to_the_same_bytes() {
+    let a = tempfile::tempdir().expect("temp");
+    let b = tempfile::tempdir().expect("temp");
+    let first = std::fs::read(export("kz-handbook", a.path(), &[])).expect("read");
+    // A second later: the workbook must not carry the time of the export.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = std::fs::read(export("kz-handbook", b.path(), &[])).expect("read");
+    assert!(first == second, "two exports of one rule set differ");
+}
+
+/// A submission in the shape of a KoboToolbox CSV export of the converted form: one column per
+/// field of the XForm (its path without the root, as KoboToolbox names columns), metadata, and
+/// the answers of `tests/kobo/case-a.toml`. Every column must be read, and the result must equal
+/// that of the hand-written export fixture of the same person.
+fn submission_of_the_form_scores(xml: &str, dir: &Path) {
+    let mut paths = Vec::new();
+    for part in xml.split("<bind ").skip(1) {
+        let Some(rest) = part.split("nodeset=\"/data/").nth(1) else {
+            continue;
+        };
+        let path = rest.split('"').next().unwrap_or_default();
+        let is_group = !xml.contains(&format!("nodeset=\"/data/{path}/"));
+        // Notes are not exported; groups have no column; meta/instanceID is metadata.
+        if is_group && path != "consent_script" {
+            paths.push(path.to_owned());
+        }
+    }
+    assert!(paths.len() > 40, "fields of the form: {paths:?}");
+    let answers: toml::Table = toml::from_str(
+        &std::fs::read_to_string(root().join("tests/kobo/case-a.toml")).expect("case-a"),
+    )
+    .expect("toml");
+    let answers = answers["answers"].as_table().expect("answers").clone();
+    let value = |path: &str| -> String {
+        let name = path.rsplit('/').next().unwrap_or_default();
+        if name == "tipscreen_consent" {
+            return "yes".into();
+        }
+        if name == "instanceID" {
+            return "uuid:5f2c1d7e-0b1a-4c3e-9d2f-1a2b3c4d5e6f".into();
+        }
+        match answers.get(name) {
+            Some(toml::Value::String(s)) => s.clone(),
+            Some(toml::Value::Integer(i)) => i.to_string(),
+            Some(toml::Value::Array(a)) => a
+                .iter()
+                .filter_map(|v| v.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => String::new(),
+        }
+    };
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let header: Vec<String> = paths
+        .iter()
+        .map(|p| quote(p))
+        .chain(["\"_uuid\"".into(), "\"_submission_time\"".into()])
+        .collect();
+    let row: Vec<String> = paths
+        .iter()
+        .map(|p| quote(&value(p)))
+        .chain([
+            quote("5f2c1d7e-0b1a-4c3e-9d2f-1a2b3c4d5e6f"),
+            quote("2026-11-20T05:20:11"),
+        ])
+        .collect();
+    let csv = dir.join("submissions.csv");
+    std::fs::write(&csv, format!("{}\n{}\n", header.join(";"), row.join(";"))).expect("csv");
+    let score = |path: &Path| {
+        let out = tipscreen()
+            .args(["score", "--format", "jsonl"])
+            .arg(path)
+            .output()
+            .expect("score runs");
+        assert!(out.status.success());
+        let first: serde_json::Value = serde_json::from_str(
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .next()
+                .expect("a record"),
+        )
+        .expect("json");
+        (first, String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (got, stderr) = score(&csv);
+    assert!(
+        !stderr.contains("passed through") && !stderr.contains("no column"),
+        "every column of the form's export is read: {stderr}"
+    );
+    assert_eq!(got["warnings"], serde_json::json!([]), "{got}");
+    let (want, _) = score(&root().join("tests/kobo/kobo-xml.csv"));
+    for key in [
+        "level",
+        "upper",
+        "outcome",
+        "fired",
+        "dimensions",
+        "deciding_unknown",
+    ] {
+        assert_eq!(got[key], want[key], "`{key}`");
+    }
+    assert_eq!(got["case_id"], "5f2c1d7e-0b1a-4c3e-9d2f-1a2b3c4d5e6f");
 }
