@@ -96,6 +96,7 @@ prompt-keys = Arrow keys and Enter to choose · Esc: back · Ctrl-C: pause. In t
 prompt-progress = { $section } · question { $position } of about { $about }
 invalid-not-a-number = Please enter a number, for example 12.
 invalid-out-of-range = Please enter a number from { $min } to { $max }.
+form-exclusive-answers = “Don't know” and “Prefers not to say” cannot be chosen together with other answers.
 invalid-not-whole = Please enter a whole number.
 invalid-empty = Please type an answer, or press Enter on an empty answer for more choices.
 invalid-none-selected = Space to mark each answer that applies, Enter to confirm. Confirm with nothing marked for "don't know", "prefers not to say" or back.

@@ -98,6 +98,8 @@ prompt-keys = Көрсеткі пернелері және Enter: таңдау �
 prompt-progress = { $section } · { $position }-сұрақ, барлығы шамамен { $about }
 invalid-not-a-number = Сан енгізіңіз, мысалы: 12.
 invalid-out-of-range = Сан енгізіңіз: ең азы { $min }, ең көбі { $max }.
+# draft
+form-exclusive-answers = «Білмеймін» және «Айтқым келмейді» жауаптарын басқа жауаптармен бірге таңдауға болмайды.
 invalid-not-whole = Бүтін сан енгізіңіз.
 invalid-empty = Жауапты теріңіз немесе басқа нұсқаларды көру үшін ештеңе термей Enter пернесін басыңыз.
 # draft

@@ -50,6 +50,8 @@ pub enum XlsFormError {
 
 /// The name of the yes/no choice list, shared by every yes_no question.
 pub const YES_NO_LIST: &str = "yes_no";
+/// The choice list of the consent question: only yes and no.
+pub const CONSENT_LIST: &str = "tipscreen_consent";
 /// The name of the consent question (rule sets whose questions are put to the person).
 pub const CONSENT_FIELD: &str = "tipscreen_consent";
 /// The name of the note with the consent script.
@@ -224,6 +226,18 @@ pub fn build(
                 .0,
         );
     }
+    if rs.meta.audience == Audience::Person {
+        // Consent is given or not: no "don't know" here.
+        for (name, key) in [("yes", "answer-yes"), ("no", "answer-no")] {
+            choices.push(
+                &Cells::default()
+                    .set("list_name", CONSENT_LIST)
+                    .set("name", name)
+                    .per_language("label", langs, |l| Some(l.msg(key)))
+                    .0,
+            );
+        }
+    }
 
     let mut section_relevant = String::new();
     if rs.meta.audience == Audience::Person {
@@ -243,7 +257,7 @@ pub fn build(
         );
         survey.push(
             &Cells::default()
-                .set("type", format!("select_one {YES_NO_LIST}"))
+                .set("type", format!("select_one {CONSENT_LIST}"))
                 .set("name", CONSENT_FIELD)
                 .per_language("label", langs, |l| Some(l.msg("consent-question")))
                 .set("required", "yes")
@@ -366,7 +380,11 @@ fn question_row(q: &Question, langs: &[FormLanguage<'_>], relevant: Option<Expr>
     }
     match q.kind {
         QuestionKind::MultiChoice => {
-            cells = cells.set("constraint", EXCLUSIVE_SPECIAL_ANSWERS);
+            cells = cells
+                .set("constraint", EXCLUSIVE_SPECIAL_ANSWERS)
+                .per_language("constraint_message", langs, |l| {
+                    l.try_msg("form-exclusive-answers")
+                });
         }
         QuestionKind::Number if q.min.is_some() || q.max.is_some() => {
             let bounds: Vec<String> = [(">=", q.min), ("<=", q.max)]
@@ -400,7 +418,10 @@ fn check_names(rs: &RuleSet) -> Result<(), XlsFormError> {
     for q in &rs.questions {
         names.push((q.id.as_str(), format!("question `{}`", q.id)));
     }
-    let mut lists: Vec<(&str, String)> = vec![(YES_NO_LIST, "the yes/no list".into())];
+    let mut lists: Vec<(&str, String)> = vec![
+        (YES_NO_LIST, "the yes/no list".into()),
+        (CONSENT_LIST, "the consent list".into()),
+    ];
     for q in rs.questions.iter().filter(|q| q.kind.has_options()) {
         lists.push((q.id.as_str(), format!("the options of question `{}`", q.id)));
     }
@@ -528,7 +549,7 @@ mod tests {
             first,
             [
                 ("note", CONSENT_NOTE),
-                ("select_one yes_no", CONSENT_FIELD),
+                ("select_one tipscreen_consent", CONSENT_FIELD),
                 ("begin_group", "safety"),
                 ("select_one yes_no", "feels_safe_now"),
             ]

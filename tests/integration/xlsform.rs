@@ -205,8 +205,23 @@ fn the_workbook_has_the_rows_the_importer_relies_on() {
     assert_eq!(survey[0][..3], ["type", "name", "label::English (en)"]);
     assert_eq!(
         lookup(&survey, "name", "tipscreen_consent", "type"),
-        "select_one yes_no"
+        "select_one tipscreen_consent"
     );
+    // Consent is yes or no, nothing else; a multiple choice says why "don't know" stands alone.
+    let choices = sheet(&form, "choices");
+    let consent: Vec<&str> = choices
+        .iter()
+        .filter(|r| r[0] == "tipscreen_consent")
+        .map(|r| r[1].as_str())
+        .collect();
+    assert_eq!(consent, ["yes", "no"]);
+    assert!(lookup(
+        &survey,
+        "name",
+        "how_decided",
+        "constraint_message::Russian (ru)"
+    )
+    .contains("Не знаю"));
     let q = "can_leave_before_repaying";
     assert_eq!(lookup(&survey, "name", q, "type"), "select_one yes_no");
     assert_eq!(lookup(&survey, "name", q, "required"), "yes");
