@@ -170,6 +170,10 @@ pub fn question_view(
     );
     args.set("position", p.position);
     args.set("about", p.about.max(p.position));
+    // The question "appears to be under 18" is answered by the interviewer from what they
+    // see: it is not put to the person, so it has no line in the person's language.
+    let observed = rs.age.as_ref().is_some_and(|a| a.appears_minor == Some(q));
+    let second = second.filter(|_| !observed);
     // The second language shows only its own messages: a missing one means no second line
     // (a partial language, or a rule set without texts in it), never English or the id.
     let both = |key: &str| -> (String, Option<String>) {

@@ -403,3 +403,25 @@ fn check_passes_and_reports_each_draft_file_once_with_its_count() {
     let (out, code) = check_command(&["--rules", "ilo-2009-adult-labour"]);
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn the_question_the_interviewer_answers_by_sight_has_no_line_for_the_person() {
+    let rs = kz_handbook();
+    let ru = localizer("ru", "kz-handbook");
+    let flow = Flow::new(&rs);
+    let observed = rs
+        .age
+        .as_ref()
+        .and_then(|a| a.appears_minor)
+        .expect("kz-handbook has an appears-under-18 question");
+    for lang in ["kk", "uz"] {
+        let second = localizer(lang, "kz-handbook");
+        let v = question_view(&flow, observed, &ru, Some(&second), None, None).expect("view");
+        assert_eq!(v.second_text, None, "{lang}: shown to the person");
+        assert!(v.choices.iter().all(|c| c.second.is_none()), "{lang}");
+        // Other questions keep their second line.
+        let age = rs.question("age").expect("age");
+        let v = question_view(&flow, age, &ru, Some(&second), None, None).expect("view");
+        assert!(v.second_text.is_some(), "{lang}: age has its line");
+    }
+}
