@@ -2,12 +2,12 @@
 //!
 //! `cargo bench --bench throughput` (1,000,000 records) or
 //! `cargo bench --bench throughput -- 200000` for another count (`--keep` keeps the generated
-//! file). It writes a CSV intake file of
+//! file, `--one-thread` also times the scoring on the calling thread only). It writes a CSV intake file of
 //! generated answers to the temp directory, then times, three runs each, best of three:
 //!
 //! 1. a bare parse with the csv crate (`read_byte_record`, counting records): the floor;
-//! 2. `score --format jsonl` through the same code the command uses (`tipscreen::batch`),
-//!    writing to a sink;
+//! 2. `score --format jsonl` through the same code the command uses (`tipscreen::batch`: the
+//!    parse on this thread, the scoring on one worker thread per core), writing to a sink;
 //!
 //! and prints records per second for both and their ratio.
 
@@ -142,12 +142,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         redact: false,
     };
     let mut out_bytes = 0u64;
-    let (score_s, scored) = best_of(3, || {
+    let mut score = |threads: Option<usize>| {
         let Ok(f) = std::fs::File::open(&path) else {
             return 0;
         };
         let mut sink = CountingSink(0);
         let mut batch = Batch::new(&ctx, output::Format::Jsonl);
+        if let Some(t) = threads {
+            batch = batch.with_threads(t);
+        }
         let reader = Box::new(BufReader::with_capacity(1 << 20, f));
         let ok = batch.begin(&mut sink).is_ok()
             && batch
@@ -160,7 +163,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         out_bytes = sink.0;
         totals.map_or(0, |t| t.records)
-    });
+    };
+    let (score_s, scored) = best_of(3, || score(None));
+    let one_thread = std::env::args()
+        .any(|a| a == "--one-thread")
+        .then(|| best_of(3, || score(Some(0))));
 
     assert_eq!(parsed, n as u64, "bare parse read every record");
     assert_eq!(scored, n as u64, "score wrote every record");
@@ -175,6 +182,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         n as f64 / score_s,
         out_bytes as f64 / 1e6
     );
+    if let Some((s, _)) = one_thread {
+        println!(
+            "the same on one thread:             {:>8.3} s  {:>10.0} records/s",
+            s,
+            n as f64 / s
+        );
+    }
     println!("ratio score / parse: {:.2}", score_s / parse_s);
     if !std::env::args().any(|a| a == "--keep") {
         let _ = std::fs::remove_file(&path);

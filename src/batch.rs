@@ -1,10 +1,20 @@
 //! Batch scoring: records from any number of inputs, through the engine, into one report. Used
 //! by `tipscreen score` and by the throughput benchmark, so both measure the same code.
+//!
+//! CSV input scored to JSON Lines runs on every core: this thread parses the CSV into chunks of
+//! records, worker threads read the answers, evaluate and write each chunk's JSON, and this
+//! thread writes the chunks in input order (with the summary lines, which need the localizer).
+//! A fixed number of chunks is in flight, so memory stays flat whatever the size of the input.
 
 use std::io::{BufRead, Write};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
-use crate::engine::{Engine, Evaluation};
-use crate::input::{self, FileNotice, InputError, Labels, Record};
+use crate::engine::{Engine, Evaluation, Tables};
+use crate::input::{self, CsvLayout, CsvReader, CsvScratch, FileNotice, InputError, Labels};
+use crate::input::{RawRecord, Record};
+use crate::output::explain::{summary_key, summary_keys_fit};
+use crate::output::fast_json::SummaryKey;
+use crate::output::fast_json::{self, Fragments, Summaries};
 use crate::output::{self, Report, ReportContext, Scored, Totals};
 
 /// Errors while scoring.
@@ -18,27 +28,48 @@ pub enum BatchError {
     Output(#[from] std::io::Error),
 }
 
+/// Records in one chunk handed to a worker thread.
+const CHUNK: usize = 256;
+/// Chunks in flight per worker thread.
+const DEPTH: usize = 2;
+
 /// Scores records into one report.
 pub struct Batch<'a> {
+    ctx: &'a ReportContext<'a>,
+    format: output::Format,
     engine: Engine<'a>,
     report: Box<dyn Report + 'a>,
     totals: Totals,
     rec: Record,
     eval: Evaluation,
     labels: Option<&'a Labels>,
+    /// Worker threads for CSV to JSON Lines (none: on this thread only).
+    threads: usize,
+    /// For the worker threads, built at the first file they score.
+    fragments: Option<Fragments>,
+    summaries: Summaries,
 }
 
 impl<'a> Batch<'a> {
     /// A batch writing `format`.
     #[must_use]
     pub fn new(ctx: &'a ReportContext<'a>, format: output::Format) -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         Batch {
-            engine: Engine::new(ctx.rs),
+            ctx,
+            format,
+            engine: Engine::with_tables(
+                ctx.rs,
+                ctx.prepared.tables.get_or_init(|| Tables::new(ctx.rs)),
+            ),
             report: output::report(format, ctx),
             totals: Totals::default(),
             rec: Record::default(),
             eval: Evaluation::default(),
             labels: None,
+            threads: if cores > 1 { cores.min(8) } else { 0 },
+            fragments: None,
+            summaries: Summaries::default(),
         }
     }
 
@@ -47,6 +78,14 @@ impl<'a> Batch<'a> {
     #[must_use]
     pub fn with_labels(mut self, labels: &'a Labels) -> Self {
         self.labels = Some(labels);
+        self
+    }
+
+    /// Sets the number of worker threads for CSV input to JSON Lines (0: none, everything on
+    /// the calling thread). The default is one per core, none on a single core.
+    #[must_use]
+    pub fn with_threads(mut self, threads: usize) -> Self {
+        self.threads = threads;
         self
     }
 
@@ -69,8 +108,17 @@ impl<'a> Batch<'a> {
         reader: Box<dyn BufRead + 'a>,
         out: &mut dyn Write,
     ) -> Result<Vec<FileNotice>, BatchError> {
-        let (mut records, notices) =
-            input::open(format, name, reader, self.engine.ruleset(), self.labels)?;
+        let rs = self.engine.ruleset();
+        if self.threads > 0
+            && self.format == output::Format::Jsonl
+            && format == input::Format::Csv
+            && summary_keys_fit(rs)
+        {
+            let (csv, notices) = CsvReader::new(name, reader, rs, self.labels)?;
+            self.score_threads(name, csv, out)?;
+            return Ok(notices);
+        }
+        let (mut records, notices) = input::open(format, name, reader, rs, self.labels)?;
         while records.next_into(&mut self.rec) {
             let eval = if self.rec.error.is_some() {
                 None
@@ -89,6 +137,67 @@ impl<'a> Batch<'a> {
         Ok(notices)
     }
 
+    /// CSV to JSON Lines on worker threads; output in input order.
+    fn score_threads(
+        &mut self,
+        name: &str,
+        mut csv: CsvReader<'_>,
+        out: &mut dyn Write,
+    ) -> Result<(), BatchError> {
+        let ctx = self.ctx;
+        let fragments: &Fragments = self.fragments.get_or_insert_with(|| Fragments::new(ctx));
+        let workers = self.threads;
+        let layout = csv.layout().clone();
+        let file = fast_json::file_json(name);
+        let engine = self.engine;
+        let mut writer = ChunkWriter {
+            ctx,
+            file: name,
+            summaries: &mut self.summaries,
+            totals: &mut self.totals,
+            line: Vec::new(),
+        };
+        let mut first = Chunk::default();
+        if !fill(&mut csv, &mut first) {
+            // A file of one chunk is scored here: starting threads would take longer.
+            let job = Job {
+                engine,
+                layout: &layout,
+                fragments,
+                file: &file,
+                name,
+            };
+            Worker::default().run(&job, &mut first);
+            return Ok(writer.write(&first, out)?);
+        }
+        std::thread::scope(|scope| {
+            let mut lanes: Vec<(SyncSender<Chunk>, Receiver<Chunk>)> = Vec::new();
+            for _ in 0..workers {
+                let (work_tx, work_rx) = sync_channel::<Chunk>(DEPTH);
+                let (done_tx, done_rx) = sync_channel::<Chunk>(DEPTH);
+                let job = Job {
+                    engine,
+                    layout: &layout,
+                    fragments,
+                    file: &file,
+                    name,
+                };
+                scope.spawn(move || {
+                    let mut worker = Worker::default();
+                    while let Ok(mut chunk) = work_rx.recv() {
+                        worker.run(&job, &mut chunk);
+                        if done_tx.send(chunk).is_err() {
+                            break;
+                        }
+                    }
+                });
+                lanes.push((work_tx, done_rx));
+            }
+            // Dropping `lanes` (also on an error) ends the workers.
+            pipeline(&mut csv, first, &lanes, writer, out)
+        })
+    }
+
     /// Writes the end of the report and returns the totals.
     ///
     /// # Errors
@@ -96,5 +205,384 @@ impl<'a> Batch<'a> {
     pub fn finish(mut self, out: &mut dyn Write) -> Result<Totals, BatchError> {
         self.report.end(out, &self.totals)?;
         Ok(self.totals)
+    }
+}
+
+/// Reads the next records into `chunk`; false when the input is done.
+fn fill(csv: &mut CsvReader<'_>, chunk: &mut Chunk) -> bool {
+    chunk.len = 0;
+    while chunk.len < CHUNK {
+        if chunk.raws.len() == chunk.len {
+            chunk.raws.push(RawRecord::default());
+        }
+        let Some(raw) = chunk.raws.get_mut(chunk.len) else {
+            return false;
+        };
+        if !csv.read_raw(raw) {
+            return false;
+        }
+        chunk.len += 1;
+    }
+    true
+}
+
+/// Reads chunks and hands them to the lanes in turn (chunk `n` to lane `n % lanes`, so each
+/// lane's results come back in input order), writing results as they come. `first` is the
+/// first chunk, read already.
+fn pipeline(
+    csv: &mut CsvReader<'_>,
+    first: Chunk,
+    lanes: &[(SyncSender<Chunk>, Receiver<Chunk>)],
+    mut writer: ChunkWriter<'_, '_>,
+    out: &mut dyn Write,
+) -> Result<(), BatchError> {
+    let n = lanes.len().max(1);
+    let mut free: Vec<Chunk> = (1..n * DEPTH).map(|_| Chunk::default()).collect();
+    let (mut sent, mut written) = (0usize, 0usize);
+    let stopped = || std::io::Error::other("a scoring thread stopped");
+    let mut more = true;
+    let mut first = Some(first);
+    while more || written < sent {
+        let next = match first.take() {
+            Some(chunk) => Some(chunk),
+            None if more => free.pop().map(|mut chunk| {
+                more = fill(csv, &mut chunk);
+                chunk
+            }),
+            None => None,
+        };
+        let Some(chunk) = next else {
+            // Every chunk is in flight (or the input is done): write the oldest.
+            let (_, done) = lanes.get(written % n).ok_or_else(stopped)?;
+            let chunk = done.recv().map_err(|_| stopped())?;
+            writer.write(&chunk, out)?;
+            written += 1;
+            free.push(chunk);
+            continue;
+        };
+        if chunk.len == 0 {
+            free.push(chunk);
+            continue;
+        }
+        let (work, _) = lanes.get(sent % n).ok_or_else(stopped)?;
+        work.send(chunk).map_err(|_| stopped())?;
+        sent += 1;
+    }
+    Ok(())
+}
+
+/// What the worker threads share.
+struct Job<'j, 'r> {
+    engine: Engine<'r>,
+    layout: &'j CsvLayout<'r>,
+    fragments: &'j Fragments,
+    /// The file name as a JSON string.
+    file: &'j [u8],
+    name: &'j str,
+}
+
+/// What goes between two parts of a chunk's JSON.
+#[derive(Debug, Clone, Copy)]
+enum Hole {
+    /// The summary line of a record.
+    Summary(SummaryKey),
+    /// A whole record with an error (index into [`Chunk::errors`]).
+    Error(usize),
+}
+
+/// Records on their way through a worker and back, reused.
+#[derive(Default)]
+struct Chunk {
+    raws: Vec<RawRecord>,
+    len: usize,
+    /// The JSON Lines, less the holes.
+    out: Vec<u8>,
+    holes: Vec<(usize, Hole)>,
+    errors: Vec<Record>,
+    totals: Totals,
+}
+
+/// A worker thread's buffers.
+#[derive(Default)]
+struct Worker {
+    scratch: CsvScratch,
+    rec: Record,
+    eval: Evaluation,
+}
+
+impl Worker {
+    fn run(&mut self, job: &Job<'_, '_>, chunk: &mut Chunk) {
+        let rs = job.engine.ruleset();
+        chunk.out.clear();
+        chunk.holes.clear();
+        chunk.errors.clear();
+        chunk.totals = Totals::default();
+        for raw in chunk.raws.iter().take(chunk.len) {
+            job.layout.interpret(raw, &mut self.scratch, &mut self.rec);
+            let eval = if self.rec.error.is_some() {
+                None
+            } else {
+                job.engine.evaluate_into(&self.rec.answers, &mut self.eval);
+                Some(&self.eval)
+            };
+            let s = Scored {
+                record: &self.rec,
+                eval,
+                file: job.name,
+            };
+            chunk.totals.add(&s);
+            match fast_json::write_head(job.fragments, job.file, &s, &mut chunk.out) {
+                Some(e) => {
+                    // Always a key: threads are used only when every evaluation has one.
+                    if let Some(key) = summary_key(rs, e) {
+                        chunk.holes.push((chunk.out.len(), Hole::Summary(key)));
+                    }
+                    fast_json::write_tail(job.fragments, e, &mut chunk.out);
+                }
+                None => {
+                    chunk
+                        .holes
+                        .push((chunk.out.len(), Hole::Error(chunk.errors.len())));
+                    chunk.errors.push(self.rec.clone());
+                }
+            }
+            chunk.out.push(b'\n');
+        }
+    }
+}
+
+/// Writes finished chunks: fills the holes, adds the totals.
+struct ChunkWriter<'w, 'a> {
+    ctx: &'a ReportContext<'a>,
+    file: &'w str,
+    summaries: &'w mut Summaries,
+    totals: &'w mut Totals,
+    line: Vec<u8>,
+}
+
+impl ChunkWriter<'_, '_> {
+    fn write(&mut self, chunk: &Chunk, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut at = 0;
+        for &(to, hole) in &chunk.holes {
+            out.write_all(chunk.out.get(at..to).unwrap_or_default())?;
+            at = to;
+            match hole {
+                Hole::Summary(key) => {
+                    self.line.clear();
+                    self.summaries.write(self.ctx.texts, &key, &mut self.line);
+                    out.write_all(&self.line)?;
+                }
+                Hole::Error(i) => {
+                    if let Some(record) = chunk.errors.get(i) {
+                        let s = Scored {
+                            record,
+                            eval: None,
+                            file: self.file,
+                        };
+                        fast_json::write_error_record(self.ctx, &s, out)?;
+                    }
+                }
+            }
+        }
+        out.write_all(chunk.out.get(at..).unwrap_or_default())?;
+        let (t, c) = (&mut *self.totals, &chunk.totals);
+        t.records += c.records;
+        t.errors += c.errors;
+        t.with_warnings += c.with_warnings;
+        t.unsettled += c.unsettled;
+        t.safety_unchecked += c.safety_unchecked;
+        for (a, b) in t.per_level.iter_mut().zip(c.per_level) {
+            *a += b;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+    use crate::diagnostic::SourceMap;
+    use crate::i18n::Localizer;
+    use crate::output::{Prepared, Texts};
+    use crate::ruleset::{load, Folder, LoadOptions, QuestionKind, RuleSet};
+
+    fn kz() -> RuleSet {
+        let folder = Folder::embedded_ruleset("kz-handbook").expect("shipped");
+        load(&folder, &mut SourceMap::default(), LoadOptions::default())
+            .ruleset
+            .expect("valid")
+    }
+
+    /// An intake file with everything a file can hold: blanks, "don't know", words in other
+    /// languages, invalid values, quoted fields over lines, a record with too few fields, the
+    /// header again, an empty record, CRLF line ends.
+    fn intake(rs: &RuleSet, n: usize, seed: u64) -> String {
+        let mut x = seed | 1;
+        let mut next = |k: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % k.max(1) as u64) as usize
+        };
+        let mut header = String::from("case_id");
+        for q in &rs.questions {
+            header.push(',');
+            header.push_str(&q.id);
+        }
+        header.push_str(",officer");
+        let mut s = format!("{header}\n");
+        for i in 0..n {
+            match next(200) {
+                0 => s.push_str("X1,yes\n"),
+                1 => s.push_str(&format!("{header}\n")),
+                2 => s.push_str(&",".repeat(rs.questions.len() + 1)),
+                _ => {
+                    let _ = write!(s, "C{i}");
+                    for q in &rs.questions {
+                        s.push(',');
+                        let v = match next(12) {
+                            0 | 1 => String::new(),
+                            2 => "dont_know".into(),
+                            3 => ["maybe", "да", "Нет", "declined", "500", "12,5", "\"a,b\""]
+                                [next(7)]
+                            .into(),
+                            _ => match q.kind {
+                                QuestionKind::YesNo => ["yes", "no"][next(2)].into(),
+                                QuestionKind::SingleChoice | QuestionKind::MultiChoice => {
+                                    let o = &q.options;
+                                    let a = o.get(next(o.len())).cloned().unwrap_or_default();
+                                    if q.kind == QuestionKind::MultiChoice && next(2) == 0 {
+                                        format!(
+                                            "{a} {}",
+                                            o.get(next(o.len())).cloned().unwrap_or_default()
+                                        )
+                                    } else {
+                                        a
+                                    }
+                                }
+                                QuestionKind::Number => next(50).to_string(),
+                                QuestionKind::Text => {
+                                    "\"a note, \"\"quoted\"\"\nover two lines\"".into()
+                                }
+                            },
+                        };
+                        s.push_str(&v);
+                    }
+                    s.push_str([",Ivanov", ",\"Ә, x\"", ","][next(3)]);
+                }
+            }
+            s.push_str(if next(10) == 0 { "\r\n" } else { "\n" });
+        }
+        s
+    }
+
+    fn score(ctx: &ReportContext<'_>, files: &[(&str, &str)], threads: usize) -> (Vec<u8>, Totals) {
+        let mut out = Vec::new();
+        let mut batch = Batch::new(ctx, output::Format::Jsonl).with_threads(threads);
+        batch.begin(&mut out).expect("begin");
+        for (name, text) in files {
+            let reader: Box<dyn BufRead> = Box::new(std::io::Cursor::new(text.as_bytes().to_vec()));
+            batch
+                .score(name, input::Format::Csv, reader, &mut out)
+                .expect("score");
+        }
+        let totals = batch.finish(&mut out).expect("finish");
+        (out, totals)
+    }
+
+    /// Worker threads write exactly what one thread writes, in the same order, with the same
+    /// totals.
+    #[test]
+    fn threads_write_what_one_thread_writes() {
+        let rs = kz();
+        for (lang, redact) in [("en", false), ("ru", true)] {
+            let loc = Localizer::new(
+                lang,
+                &Folder::embedded_locales(),
+                Some(("kz-handbook", None)),
+            )
+            .expect("loc");
+            let texts = Texts::new(loc, &rs);
+            let prepared = Prepared::new(&rs);
+            let ctx = ReportContext {
+                rs: &rs,
+                texts: &texts,
+                prepared: &prepared,
+                width: None,
+                redact,
+            };
+            let a = intake(&rs, 1500, 7);
+            let b = intake(&rs, 300, 11);
+            // One chunk (scored without threads), exactly one chunk.
+            let c = intake(&rs, 100, 13);
+            let d = intake(&rs, CHUNK, 17);
+            let files = [
+                ("a.csv", a.as_str()),
+                ("b \"2\".csv", b.as_str()),
+                ("empty.csv", ""),
+                ("c.csv", c.as_str()),
+                ("d.csv", d.as_str()),
+            ];
+            let (one, t1) = score(&ctx, &files, 0);
+            assert_eq!(t1.records, 1900 + CHUNK as u64, "one row per record");
+            assert!(t1.errors > 0 && t1.with_warnings > 0, "{t1:?}");
+            for threads in [1, 2, 3] {
+                let (many, tn) = score(&ctx, &files, threads);
+                assert_eq!(tn, t1, "{threads} threads");
+                assert!(many == one, "{threads} threads write other bytes");
+            }
+        }
+    }
+
+    /// Fails like a closed pipe after some bytes.
+    struct Closing(usize);
+
+    impl Write for Closing {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.0 < buf.len() {
+                return Err(std::io::ErrorKind::BrokenPipe.into());
+            }
+            self.0 -= buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A closed output ends scoring with an output error (the command then stops quietly), and
+    /// the worker threads end with it.
+    #[test]
+    fn a_closed_output_stops_the_threads() {
+        let rs = kz();
+        let loc = Localizer::new(
+            "en",
+            &Folder::embedded_locales(),
+            Some(("kz-handbook", None)),
+        )
+        .expect("loc");
+        let texts = Texts::new(loc, &rs);
+        let prepared = Prepared::new(&rs);
+        let ctx = ReportContext {
+            rs: &rs,
+            texts: &texts,
+            prepared: &prepared,
+            width: None,
+            redact: false,
+        };
+        let text = intake(&rs, 3000, 5);
+        for threads in [0, 2] {
+            let mut out = Closing(200_000);
+            let mut batch = Batch::new(&ctx, output::Format::Jsonl).with_threads(threads);
+            let reader: Box<dyn BufRead> =
+                Box::new(std::io::Cursor::new(text.clone().into_bytes()));
+            let r = batch.score("a.csv", input::Format::Csv, reader, &mut out);
+            assert!(
+                matches!(&r, Err(BatchError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe),
+                "{threads} threads: {r:?}"
+            );
+        }
     }
 }

@@ -194,9 +194,56 @@ impl Cond {
     /// Calls `leaf` for every leaf of the condition that is unknown and lies under a path of
     /// unknown nodes: the places where a missing answer could still change the result.
     pub fn visit_unknown(&self, env: &Env<'_>, leaf: &mut dyn FnMut(Leaf)) {
-        if self.eval(env) != Tri::Unknown {
-            return;
+        let mut leaves = Vec::new();
+        self.eval_leaves(env, &mut leaves);
+        leaves.into_iter().for_each(leaf);
+    }
+
+    /// Evaluates the condition and appends to `out` the leaves [`Cond::visit_unknown`] reports,
+    /// in the same order. Every node is evaluated once (`visit_unknown` by itself would
+    /// evaluate each node again at every level above it).
+    pub fn eval_leaves(&self, env: &Env<'_>, out: &mut Vec<Leaf>) -> Tri {
+        let mark = out.len();
+        let t = match self {
+            Cond::Not(c) => !c.eval_leaves(env, out),
+            // When the result is unknown no child was false (and), or true (or): every child
+            // was evaluated, as `visit_unknown` visits them all.
+            Cond::And(cs) => {
+                let mut acc = Tri::True;
+                for c in cs.iter() {
+                    acc = acc.and(c.eval_leaves(env, out));
+                    if acc == Tri::False {
+                        break;
+                    }
+                }
+                acc
+            }
+            Cond::Or(cs) => {
+                let mut acc = Tri::False;
+                for c in cs.iter() {
+                    acc = acc.or(c.eval_leaves(env, out));
+                    if acc == Tri::True {
+                        break;
+                    }
+                }
+                acc
+            }
+            _ => {
+                let t = self.eval(env);
+                if t == Tri::Unknown {
+                    self.leaves_of_unknown(env, &mut |l| out.push(l));
+                }
+                t
+            }
+        };
+        if t != Tri::Unknown {
+            out.truncate(mark);
         }
+        t
+    }
+
+    /// The leaves of a node whose value is unknown.
+    fn leaves_of_unknown(&self, env: &Env<'_>, leaf: &mut dyn FnMut(Leaf)) {
         match self {
             Cond::Truthy(q)
             | Cond::YesNoIs(q, _)
@@ -207,11 +254,10 @@ impl Cond {
             Cond::Indicator(i) => leaf(Leaf::Indicator(*i)),
             Cond::Dimension(d) => leaf(Leaf::Dimension(*d)),
             Cond::Child => leaf(Leaf::Child),
-            Cond::Not(c) => c.visit_unknown(env, leaf),
-            Cond::And(cs) | Cond::Or(cs) => {
-                for c in cs.iter() {
-                    c.visit_unknown(env, leaf);
-                }
+            Cond::Not(_) | Cond::And(_) | Cond::Or(_) => {
+                let mut leaves = Vec::new();
+                self.eval_leaves(env, &mut leaves);
+                leaves.into_iter().for_each(leaf);
             }
             Cond::Cmp(_, a, b) => {
                 a.visit_unknown(env, leaf);

@@ -8,7 +8,7 @@ use crate::condition::Tri;
 use crate::level::Level;
 
 /// What is known about the person's age.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AgeStatus {
     /// The rule set has no `[age]` block.

@@ -7,6 +7,8 @@ mod property_tests;
 
 pub use evaluation::{AgeStatus, DimensionResult, Evaluation};
 
+use std::sync::atomic::{AtomicU8, Ordering};
+
 use crate::answer::Answer;
 use crate::condition::compiled::{Counts, Env};
 use crate::condition::{Leaf, Tri};
@@ -18,6 +20,152 @@ use crate::ruleset::{RuleSet, Strength};
 #[derive(Debug, Clone, Copy)]
 pub struct Engine<'r> {
     rs: &'r RuleSet,
+    tables: Option<&'r Tables>,
+}
+
+/// Results worked out once per rule set, to evaluate many records faster (batch scoring).
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    /// Per dimension, when its `present_if` reads nothing but counts: its value for every
+    /// possible count of its strong, medium and weak indicators.
+    present: Vec<Option<PresentTable>>,
+    /// The conditions read for every record, copied next to each other (the rule set's items
+    /// are large and spread out: reading them is mostly waiting for memory).
+    /// `show_if` of the questions that have one, in [`RuleSet::show_order`].
+    show_if: Vec<(usize, crate::condition::Cond)>,
+    /// The condition of every indicator.
+    indicators: Vec<crate::condition::Cond>,
+    /// Per dimension, its indicators and their slots in [`Counts`].
+    members: Vec<Vec<(usize, usize)>>,
+}
+
+/// A dimension's state for every count, worked out the first time a record has that count
+/// (the threads of batch scoring share one table).
+#[derive(Debug)]
+struct PresentTable {
+    /// Strong, medium and weak indicators of the dimension.
+    n: [u32; 3],
+    /// Indexed by [`PresentTable::index`]: 0 while not worked out, else 1 + `Tri as u8`.
+    states: Vec<AtomicU8>,
+}
+
+impl Clone for PresentTable {
+    fn clone(&self) -> Self {
+        PresentTable {
+            n: self.n,
+            states: self
+                .states
+                .iter()
+                .map(|s| AtomicU8::new(s.load(Ordering::Relaxed)))
+                .collect(),
+        }
+    }
+}
+
+/// Most entries of one dimension's table.
+const MAX_TABLE: usize = 1 << 16;
+
+/// Pairs `(lo, hi)` with `lo <= hi <= n`.
+fn pairs(n: u32) -> usize {
+    (n as usize + 1) * (n as usize + 2) / 2
+}
+
+impl PresentTable {
+    fn index(&self, counts: &Counts) -> Option<usize> {
+        let mut index = 0;
+        for (k, &n) in self.n.iter().enumerate() {
+            let (lo, hi) = *counts.get(k)?;
+            if lo > hi || hi > n {
+                return None;
+            }
+            index = index * pairs(n) + (hi as usize * (hi as usize + 1) / 2 + lo as usize);
+        }
+        Some(index)
+    }
+}
+
+impl Tables {
+    /// Works out the tables of `rs`.
+    #[must_use]
+    pub fn new(rs: &RuleSet) -> Self {
+        let present = rs
+            .dimensions
+            .iter()
+            .map(|d| {
+                let mut counts_only = true;
+                d.present_if.cond.visit_leaves(&mut |l| {
+                    counts_only &= l == Leaf::Count;
+                });
+                let mut n = [0u32; 3];
+                for &i in &d.indicators {
+                    if let Some(ind) = rs.indicators.get(i) {
+                        if let Some(c) = n.get_mut(strength_slot(ind.strength)) {
+                            *c += 1;
+                        }
+                    }
+                }
+                let size = n.iter().map(|&k| pairs(k)).product::<usize>();
+                if !counts_only || size > MAX_TABLE {
+                    return None;
+                }
+                Some(PresentTable {
+                    n,
+                    states: std::iter::repeat_with(AtomicU8::default)
+                        .take(size)
+                        .collect(),
+                })
+            })
+            .collect();
+        Tables {
+            present,
+            show_if: rs
+                .show_order
+                .iter()
+                .filter_map(|&q| {
+                    let c = rs.questions.get(q)?.show_if.as_ref()?;
+                    Some((q, c.cond.clone()))
+                })
+                .collect(),
+            indicators: rs.indicators.iter().map(|i| i.when.cond.clone()).collect(),
+            members: rs
+                .dimensions
+                .iter()
+                .map(|d| {
+                    d.indicators
+                        .iter()
+                        .filter_map(|&i| Some((i, strength_slot(rs.indicators.get(i)?.strength))))
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// A dimension's state from the table, when it has one; `eval` works it out the first
+    /// time. Every thread stores the same value, so the order of loads and stores does not
+    /// matter.
+    fn present(&self, d: usize, counts: &Counts, eval: impl FnOnce() -> Tri) -> Option<Tri> {
+        let t = self.present.get(d)?.as_ref()?;
+        let slot = t.states.get(t.index(counts)?)?;
+        Some(match slot.load(Ordering::Relaxed) {
+            1 => Tri::False,
+            2 => Tri::Unknown,
+            3 => Tri::True,
+            _ => {
+                let v = eval();
+                slot.store(1 + v as u8, Ordering::Relaxed);
+                v
+            }
+        })
+    }
+}
+
+/// The slot of a strength in [`Counts`].
+fn strength_slot(s: Strength) -> usize {
+    match s {
+        Strength::Strong => 0,
+        Strength::Medium => 1,
+        Strength::Weak => 2,
+    }
 }
 
 const EMPTY: Scenario = Scenario {
@@ -61,7 +209,16 @@ impl<'r> Engine<'r> {
     /// An engine for a validated rule set.
     #[must_use]
     pub fn new(rs: &'r RuleSet) -> Self {
-        Engine { rs }
+        Engine { rs, tables: None }
+    }
+
+    /// An engine that uses `tables` (worked out for `rs`) for speed; the results are the same.
+    #[must_use]
+    pub fn with_tables(rs: &'r RuleSet, tables: &'r Tables) -> Self {
+        Engine {
+            rs,
+            tables: Some(tables),
+        }
     }
 
     /// The rule set.
@@ -91,24 +248,32 @@ impl<'r> Engine<'r> {
         out.answers.extend_from_slice(&out.raw);
         out.applies.clear();
         out.applies.resize(nq, Tri::True);
-        apply_skip_logic(rs, &mut out.answers, &mut out.applies);
+        match self.tables {
+            Some(t) => skip_logic(
+                t.show_if.iter().map(|(q, c)| (*q, c)),
+                &mut out.answers,
+                &mut out.applies,
+            ),
+            None => apply_skip_logic(rs, &mut out.answers, &mut out.applies),
+        }
 
         let env = Env::answers_only(&out.answers);
         out.indicators.clear();
-        out.indicators
-            .extend(rs.indicators.iter().map(|i| i.when.cond.eval(&env)));
+        match self.tables {
+            Some(t) => out
+                .indicators
+                .extend(t.indicators.iter().map(|c| c.eval(&env))),
+            None => out
+                .indicators
+                .extend(rs.indicators.iter().map(|i| i.when.cond.eval(&env))),
+        }
 
         out.dimensions.clear();
-        for d in &rs.dimensions {
+        for (n, d) in rs.dimensions.iter().enumerate() {
             let mut counts: Counts = [(0, 0); 4];
-            for &i in &d.indicators {
-                let (Some(ind), Some(state)) = (rs.indicators.get(i), out.indicators.get(i)) else {
-                    continue;
-                };
-                let slot = match ind.strength {
-                    Strength::Strong => 0,
-                    Strength::Medium => 1,
-                    Strength::Weak => 2,
+            let mut add = |i: usize, slot: usize| {
+                let Some(state) = out.indicators.get(i) else {
+                    return;
                 };
                 for s in [slot, 3] {
                     if let Some(c) = counts.get_mut(s) {
@@ -122,15 +287,34 @@ impl<'r> Engine<'r> {
                         }
                     }
                 }
-            }
-            let env = Env {
-                counts: Some(&counts),
-                ..Env::answers_only(&out.answers)
             };
-            out.dimensions.push(DimensionResult {
-                present: d.present_if.cond.eval(&env),
-                counts,
-            });
+            match self.tables.and_then(|t| t.members.get(n)) {
+                Some(members) => {
+                    for &(i, slot) in members {
+                        add(i, slot);
+                    }
+                }
+                None => {
+                    for &i in &d.indicators {
+                        if let Some(ind) = rs.indicators.get(i) {
+                            add(i, strength_slot(ind.strength));
+                        }
+                    }
+                }
+            }
+            let eval = || {
+                let env = Env {
+                    counts: Some(&counts),
+                    ..Env::answers_only(&out.answers)
+                };
+                d.present_if.cond.eval(&env)
+            };
+            let present = match self.tables {
+                // Only when `present_if` reads nothing but the counts.
+                Some(t) => t.present(n, &counts, eval).unwrap_or_else(eval),
+                None => eval(),
+            };
+            out.dimensions.push(DimensionResult { present, counts });
         }
         out.dimension_states.clear();
         out.dimension_states
@@ -297,7 +481,7 @@ impl<'r> Engine<'r> {
             if s.applicable == Tri::Unknown {
                 // Whether the rule set applies at all is still open.
                 for o in rs.outcomes.iter().filter(|o| o.not_applicable) {
-                    o.when.cond.visit_unknown(&env, &mut |l| leaves.push(l));
+                    o.when.cond.eval_leaves(&env, &mut leaves);
                 }
             }
             if !s.live() || s.upper <= out.now {
@@ -305,7 +489,7 @@ impl<'r> Engine<'r> {
             }
             for o in rs.outcomes.iter().take(s.now_idx).skip(s.upper_idx) {
                 if o.level > out.now && !o.not_applicable {
-                    o.when.cond.visit_unknown(&env, &mut |l| leaves.push(l));
+                    o.when.cond.eval_leaves(&env, &mut leaves);
                 }
             }
         }
@@ -326,14 +510,11 @@ impl<'r> Engine<'r> {
         for s in scen {
             let env = out.env(s.child);
             for f in &self.rs.red_flags {
-                f.when.cond.visit_unknown(&env, &mut |l| {
-                    // Age is not a safety question: the child scenarios already cover it.
-                    if l != Leaf::Child {
-                        leaves.push(l);
-                    }
-                });
+                f.when.cond.eval_leaves(&env, &mut leaves);
             }
         }
+        // Age is not a safety question: the child scenarios already cover it.
+        leaves.retain(|&l| l != Leaf::Child);
         self.resolve_leaves(out, leaves, true);
     }
 
@@ -365,7 +546,7 @@ impl<'r> Engine<'r> {
                     if applies == Tri::Unknown {
                         if let Some(c) = rs.questions.get(q).and_then(|x| x.show_if.as_ref()) {
                             let env = Env::answers_only(&out.answers);
-                            c.cond.visit_unknown(&env, &mut |l| work.push(l));
+                            c.cond.eval_leaves(&env, &mut work);
                         }
                     }
                     if applies != Tri::False && out.raw.get(q).is_some_and(|a| a.is_unknown()) {
@@ -381,7 +562,7 @@ impl<'r> Engine<'r> {
                     if out.indicators.get(i) == Some(&Tri::Unknown) {
                         if let Some(ind) = rs.indicators.get(i) {
                             let env = Env::answers_only(&out.answers);
-                            ind.when.cond.visit_unknown(&env, &mut |l| work.push(l));
+                            ind.when.cond.eval_leaves(&env, &mut work);
                         }
                     }
                 }
@@ -435,11 +616,21 @@ impl<'r> Engine<'r> {
 /// `NotApplicable`; one whose `show_if` is unknown becomes unknown (`Missing`, unless it was
 /// already answered don't know / declined).
 pub fn apply_skip_logic(rs: &RuleSet, answers: &mut [Answer], applies: &mut [Tri]) {
-    for &q in &rs.show_order {
-        let Some(show_if) = rs.questions.get(q).and_then(|x| x.show_if.as_ref()) else {
-            continue;
-        };
-        let t = show_if.cond.eval(&Env::answers_only(answers));
+    let conds = rs.show_order.iter().filter_map(|&q| {
+        let c = rs.questions.get(q)?.show_if.as_ref()?;
+        Some((q, &c.cond))
+    });
+    skip_logic(conds, answers, applies);
+}
+
+/// [`apply_skip_logic`] with the `show_if` conditions given, in order.
+fn skip_logic<'c>(
+    conds: impl Iterator<Item = (usize, &'c crate::condition::Cond)>,
+    answers: &mut [Answer],
+    applies: &mut [Tri],
+) {
+    for (q, cond) in conds {
+        let t = cond.eval(&Env::answers_only(answers));
         if let Some(a) = applies.get_mut(q) {
             *a = t;
         }

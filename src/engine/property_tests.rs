@@ -13,7 +13,7 @@ use super::Engine;
 use crate::answer::Answer;
 use crate::condition::ast::CmpOp;
 use crate::condition::compiled::{Count, Num};
-use crate::condition::Cond;
+use crate::condition::{Cond, Leaf};
 use crate::level::Level;
 use crate::ruleset::model::{
     AgeRule, Audience, Condition, Dimension, Indicator, Meta, Outcome, Question, QuestionKind,
@@ -522,6 +522,76 @@ proptest! {
             let ce = Engine::new(&rs).evaluate(c);
             prop_assert_eq!(ce.now, ce.upper);
             prop_assert_eq!(ce.now, plain_level(&rs, c));
+        }
+    }
+}
+
+/// The leaves `visit_unknown` reported before conditions were evaluated once per node: every
+/// node evaluated again at every level.
+fn leaves_by_reevaluation(c: &Cond, env: &crate::condition::Env<'_>, out: &mut Vec<Leaf>) {
+    if c.eval(env) != crate::condition::Tri::Unknown {
+        return;
+    }
+    match c {
+        Cond::Truthy(q) | Cond::YesNoIs(q, _) | Cond::ChoiceIn { q, .. } | Cond::Has { q, .. } => {
+            out.push(Leaf::Question(*q));
+        }
+        Cond::Indicator(i) => out.push(Leaf::Indicator(*i)),
+        Cond::Dimension(d) => out.push(Leaf::Dimension(*d)),
+        Cond::Child => out.push(Leaf::Child),
+        Cond::Not(x) => leaves_by_reevaluation(x, env, out),
+        Cond::And(cs) | Cond::Or(cs) => {
+            for x in cs.iter() {
+                leaves_by_reevaluation(x, env, out);
+            }
+        }
+        Cond::Cmp(..) => c.visit_unknown(env, &mut |l| out.push(l)),
+        Cond::Const(_) | Cond::Answered(_) => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// The engine's tables give the same evaluation as evaluating every condition.
+    #[test]
+    fn tables_change_nothing(rs_seed in any::<u64>(), answer_seed in any::<u64>()) {
+        let rs = random_ruleset(rs_seed);
+        let raw = random_answers(&rs, answer_seed);
+        let tables = super::Tables::new(&rs);
+        let a = Engine::new(&rs).evaluate(&raw);
+        let b = Engine::with_tables(&rs, &tables).evaluate(&raw);
+        prop_assert_eq!(&a.dimensions, &b.dimensions);
+        prop_assert_eq!(&a.indicators, &b.indicators);
+        prop_assert_eq!(&a.red_flags, &b.red_flags);
+        prop_assert_eq!((a.now, a.upper, a.now_outcome, a.upper_outcome), (b.now, b.upper, b.now_outcome, b.upper_outcome));
+        prop_assert_eq!((a.applicable, a.red_flag_fired, a.safety_checked, a.age), (b.applicable, b.red_flag_fired, b.safety_checked, b.age));
+        prop_assert_eq!(&a.deciding_not_asked, &b.deciding_not_asked);
+        prop_assert_eq!(&a.deciding_unknown, &b.deciding_unknown);
+        prop_assert_eq!(&a.safety_unanswered, &b.safety_unanswered);
+    }
+
+    /// Evaluating each node once finds the same unknown leaves, in the same order, as
+    /// evaluating every node again at every level.
+    #[test]
+    fn unknown_leaves_are_found_in_one_pass(rs_seed in any::<u64>(), answer_seed in any::<u64>(), child in 0u8..3) {
+        let rs = random_ruleset(rs_seed);
+        let raw = random_answers(&rs, answer_seed);
+        let e = Engine::new(&rs).evaluate(&raw);
+        let child = [crate::condition::Tri::False, crate::condition::Tri::Unknown, crate::condition::Tri::True][usize::from(child)];
+        let env = e.env(child);
+        let conds = rs.outcomes.iter().map(|o| &o.when.cond)
+            .chain(rs.red_flags.iter().map(|f| &f.when.cond))
+            .chain(rs.indicators.iter().map(|i| &i.when.cond))
+            .chain(rs.questions.iter().filter_map(|q| q.show_if.as_ref().map(|c| &c.cond)));
+        for c in conds {
+            let mut want = Vec::new();
+            leaves_by_reevaluation(c, &env, &mut want);
+            let mut got = vec![Leaf::Count];
+            let t = c.eval_leaves(&env, &mut got);
+            prop_assert_eq!(t, c.eval(&env));
+            prop_assert_eq!(got.first(), Some(&Leaf::Count), "what was there before stays");
+            prop_assert_eq!(got.get(1..).unwrap_or_default(), &want[..]);
         }
     }
 }

@@ -8,10 +8,10 @@ use std::collections::HashSet;
 use std::io::{self, BufRead, Read};
 
 use super::labels::{Labels, OptionLabel};
-use super::value::parse_answer;
+use super::value::{parse_answer, Invalid};
 use super::{invalid_message, FileNotice, InputError, Record, RecordReader, RecordWarning};
 use crate::answer::Answer;
-use crate::ruleset::{QuestionKind, RuleSet};
+use crate::ruleset::{Question, QuestionKind, RuleSet};
 
 /// Column names read as the case id.
 const CASE_ID_COLUMNS: &[&str] = &["case_id", "caseid", "case", "id"];
@@ -211,26 +211,146 @@ struct FlagState {
     invalid: bool,
 }
 
-/// Reads records from CSV.
-pub struct CsvReader<'r> {
+/// What the columns of a CSV file mean, to turn the cells of a record into a [`Record`]. Shared
+/// by the threads of batch scoring (see [`CsvReader::read_raw`]).
+#[derive(Debug, Clone)]
+pub(crate) struct CsvLayout<'r> {
     rs: &'r RuleSet,
     /// Question and option labels, for exports written with labels.
     labels: Option<&'r Labels>,
     /// The multi_choice questions read from 0/1 columns per option.
     flag_questions: Vec<usize>,
-    /// Per entry of `flag_questions`, for the record being read: the options marked, whether
-    /// any of its columns had a value, and "don't know" / "declined" marks.
-    flags: Vec<FlagState>,
     /// Whether case ids carry the `uuid:` prefix of an instance id, left out.
     strip_uuid: bool,
-    reader: csv::Reader<Tail<Box<dyn BufRead + 'r>>>,
     columns: Vec<Column>,
     field_names: Vec<String>,
     header: csv::ByteRecord,
+    delimiter: u8,
+    /// Per question, cells read before: see [`Quick`].
+    quick: Vec<Quick>,
+}
+
+/// The cells most files hold for a question (its option ids, `yes`, `no`, `dont_know`,
+/// `declined`, an empty cell, small whole numbers) and what [`parse_answer`] makes of them,
+/// worked out once per file: looking a cell up is faster than parsing it, and the answer is
+/// the same by construction.
+#[derive(Debug, Clone, Default)]
+struct Quick {
+    /// Cells of at most 15 bytes as [`short_key`]s.
+    short: Vec<u128>,
+    short_answers: Vec<Parsed>,
+    long: Vec<(Box<[u8]>, Parsed)>,
+    /// The numbers 0, 1, … written without sign, point or leading zero.
+    numbers: Vec<Parsed>,
+}
+
+/// What [`parse_answer`] returns.
+type Parsed = Result<Answer, Invalid>;
+
+/// Most small numbers looked up.
+const QUICK_NUMBERS: usize = 256;
+
+/// A cell of at most 15 bytes as one number (bytes, then the length), compared without
+/// `memcmp`.
+fn short_key(cell: &[u8]) -> Option<u128> {
+    if cell.len() > 15 {
+        return None;
+    }
+    // The length, then the bytes: unique for up to 15 bytes. In registers (bytes written to
+    // memory one by one and read back as one number stall), shifted by a constant.
+    Some(
+        cell.iter()
+            .fold(cell.len() as u128, |k, &b| k << 8 | u128::from(b)),
+    )
+}
+
+impl Quick {
+    fn new(q: &Question) -> Self {
+        let mut words: Vec<&[u8]> = ["", "yes", "no", "dont_know", "declined"]
+            .iter()
+            .map(|w| w.as_bytes())
+            .collect();
+        if q.kind != QuestionKind::MultiChoice {
+            words.extend(q.options.iter().map(|o| o.as_bytes()));
+        }
+        let mut quick = Quick::default();
+        for w in words {
+            let a = parse_answer(q, w);
+            match short_key(w) {
+                Some(k) => {
+                    quick.short.push(k);
+                    quick.short_answers.push(a);
+                }
+                None => quick.long.push((w.into(), a)),
+            }
+        }
+        if q.kind == QuestionKind::Number {
+            // Above the question's maximum every number parses the same way: not looked up.
+            let over_max = q
+                .max
+                .filter(|m| *m >= 0.0)
+                .map_or(QUICK_NUMBERS, |m| (m as usize).saturating_add(2));
+            quick.numbers = (0..QUICK_NUMBERS.min(over_max))
+                .map(|n| parse_answer(q, n.to_string().as_bytes()))
+                .collect();
+        }
+        quick
+    }
+
+    /// What [`parse_answer`] makes of a cell, when the cell is one of those worked out.
+    fn get(&self, cell: &[u8]) -> Option<&Parsed> {
+        if !self.numbers.is_empty()
+            && (1..=3).contains(&cell.len())
+            && cell.iter().all(u8::is_ascii_digit)
+            && (cell.len() == 1 || cell.first() != Some(&b'0'))
+        {
+            let n = cell
+                .iter()
+                .fold(0usize, |n, &d| n * 10 + usize::from(d - b'0'));
+            return self.numbers.get(n);
+        }
+        match short_key(cell) {
+            Some(k) => {
+                let i = self.short.iter().position(|&s| s == k)?;
+                self.short_answers.get(i)
+            }
+            None => self.long.iter().find(|(w, _)| **w == *cell).map(|(_, a)| a),
+        }
+    }
+}
+
+/// Buffers [`CsvLayout::interpret`] keeps from record to record.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CsvScratch {
+    flags: Vec<FlagState>,
+    /// Strings of pass-through fields, reused.
+    fields: Vec<(String, String)>,
+}
+
+/// One record as the CSV parser read it, before its cells are read as answers.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawRecord {
+    cells: csv::ByteRecord,
+    number: u64,
+    line: u64,
+    /// Line ends inside its fields.
+    inner_lines: u64,
+    /// Why the parser could not read it.
+    error: Option<String>,
+}
+
+/// Reads records from CSV.
+pub struct CsvReader<'r> {
+    layout: CsvLayout<'r>,
+    /// Per entry of `flag_questions`, for the record being read: the options marked, whether
+    /// any of its columns had a value, and "don't know" / "declined" marks.
+    scratch: CsvScratch,
+    reader: csv::Reader<Tail<Box<dyn BufRead + 'r>>>,
+    /// The record being read.
+    raw: RawRecord,
     record: csv::ByteRecord,
     /// The first record, read ahead to tell a file without records.
     pending: Option<csv::Result<bool>>,
-    delimiter: u8,
     /// The parser's line count after the last record read.
     last_end_line: u64,
     /// Lines before the header that the CSV parser does not see (an Excel `sep=` line).
@@ -576,19 +696,23 @@ impl<'r> CsvReader<'r> {
         }
         Ok((
             CsvReader {
-                rs,
-                labels,
-                flags: vec![FlagState::default(); flag_questions.len()],
-                flag_questions,
-                strip_uuid,
+                scratch: CsvScratch::default(),
+                layout: CsvLayout {
+                    quick: rs.questions.iter().map(Quick::new).collect(),
+                    rs,
+                    labels,
+                    flag_questions,
+                    strip_uuid,
+                    columns,
+                    field_names,
+                    header,
+                    delimiter,
+                },
                 reader,
-                columns,
-                field_names,
-                header,
+                raw: RawRecord::default(),
                 record,
                 pending: Some(first),
                 last_end_line,
-                delimiter,
                 line_offset: u64::from(sep.is_some()),
                 count: 0,
                 done: false,
@@ -599,7 +723,7 @@ impl<'r> CsvReader<'r> {
 
     /// The line where the record just read starts: the parser's line count at its end, less
     /// the line ends inside its fields and the LF that ended it.
-    fn start_line(&self, inner_lines: u64) -> u64 {
+    fn start_line(&self, inner_lines: u64, record: &csv::ByteRecord) -> u64 {
         let end = self.reader.position();
         let ended_by_lf = end
             .byte()
@@ -610,16 +734,73 @@ impl<'r> CsvReader<'r> {
             .line()
             .saturating_sub(inner_lines + u64::from(ended_by_lf));
         // Where the parser began, before blank lines: never later than the record's start.
-        let began = self.record.position().map_or(1, csv::Position::line);
+        let began = record.position().map_or(1, csv::Position::line);
         from_end.max(began)
     }
 
+    /// What the columns mean, for [`CsvLayout::interpret`] on other threads.
+    pub(crate) fn layout(&self) -> &CsvLayout<'r> {
+        &self.layout
+    }
+
+    /// Reads the next record as the parser sees it (its number, line and cells); false at the
+    /// end of the input. [`CsvLayout::interpret`] then reads its cells: the two halves of
+    /// [`RecordReader::next_into`], so that batch scoring can parse on one thread and read
+    /// answers on others.
+    pub(crate) fn read_raw(&mut self, raw: &mut RawRecord) -> bool {
+        if self.done {
+            return false;
+        }
+        raw.error = None;
+        raw.inner_lines = 0;
+        let read = match self.pending.take() {
+            Some(first) => {
+                std::mem::swap(&mut raw.cells, &mut self.record);
+                first
+            }
+            None => self.reader.read_byte_record(&mut raw.cells),
+        };
+        match read {
+            Ok(false) => {
+                self.done = true;
+                return false;
+            }
+            Ok(true) => {}
+            Err(e) => {
+                self.count += 1;
+                raw.number = self.count;
+                raw.line = e.position().map_or(0, csv::Position::line) + self.line_offset;
+                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
+                raw.error = Some(format!("cannot read the record: {e}"));
+                // An I/O error will repeat forever; stop after reporting it once.
+                self.done = fatal;
+                return true;
+            }
+        }
+        self.count += 1;
+        raw.number = self.count;
+        let end_line = self.reader.position().line();
+        let lines_read = end_line.saturating_sub(self.last_end_line);
+        self.last_end_line = end_line;
+        // A record read over one line end (its own, or the LF of the CRLF before it) has no line
+        // end inside: the common case skips counting them.
+        raw.inner_lines = if lines_read > 1 {
+            raw.cells.as_slice().iter().filter(|&&b| b == b'\n').count() as u64
+        } else {
+            0
+        };
+        raw.line = self.start_line(raw.inner_lines, &raw.cells) + self.line_offset;
+        true
+    }
+}
+
+impl CsvLayout<'_> {
     /// Warns about a value over several lines that holds many delimiters: a quote that is
     /// never closed joins the records after it into one value, and the count of fields can
     /// still match. The value itself is not shown.
-    fn check_swallowed_lines(&self, rec: &mut Record) {
+    fn check_swallowed_lines(&self, record: &csv::ByteRecord, rec: &mut Record) {
         let enough = (self.columns.len() / 2).max(1);
-        for (i, cell) in self.record.iter().enumerate() {
+        for (i, cell) in record.iter().enumerate() {
             let lines = cell.iter().filter(|&&b| b == b'\n').count();
             let delimiters = cell.iter().filter(|&&b| b == self.delimiter).count();
             if lines == 0 || delimiters < enough {
@@ -645,24 +826,23 @@ impl<'r> CsvReader<'r> {
 
     /// Whether the record is the header again (files joined one after the other); a UTF-8 BOM
     /// of the joined file may stand before it.
-    fn repeats_header(&self) -> bool {
+    fn repeats_header(&self, record: &csv::ByteRecord) -> bool {
         fn strip(f: &[u8]) -> &[u8] {
             f.strip_prefix(b"\xef\xbb\xbf").unwrap_or(f).trim_ascii()
         }
-        self.record.len() == self.header.len()
-            && self
-                .record
+        record.len() == self.header.len()
+            && record
                 .iter()
                 .zip(&self.header)
                 .all(|(a, b)| strip(a) == strip(b))
     }
 
-    fn case_id_of_bad_record(&self, rec: &mut Record) {
+    fn case_id_of_bad_record(&self, record: &csv::ByteRecord, rec: &mut Record) {
         let at = self
             .columns
             .iter()
             .position(|c| matches!(c, Column::CaseId));
-        if let Some(v) = at.and_then(|i| self.record.get(i)) {
+        if let Some(v) = at.and_then(|i| record.get(i)) {
             let id = String::from_utf8_lossy(v);
             rec.case_id = self.case_id_text(&id).to_owned();
         }
@@ -713,8 +893,8 @@ impl<'r> CsvReader<'r> {
     }
 
     /// Turns the option columns read for a record into answers.
-    fn finish_flags(&mut self, rec: &mut Record) {
-        for (state, &q) in self.flags.iter_mut().zip(&self.flag_questions) {
+    fn finish_flags(&self, flags: &mut [FlagState], rec: &mut Record) {
+        for (state, &q) in flags.iter_mut().zip(&self.flag_questions) {
             let st = std::mem::take(state);
             if !st.answered {
                 continue;
@@ -754,54 +934,55 @@ impl<'r> CsvReader<'r> {
     }
 }
 
-impl RecordReader for CsvReader<'_> {
-    fn next_into(&mut self, rec: &mut Record) -> bool {
-        if self.done {
-            return false;
+impl CsvLayout<'_> {
+    /// The answer for a cell `parse_answer` does not accept: read as a label, else unknown with
+    /// a warning.
+    fn not_accepted(
+        &self,
+        q: usize,
+        question: &Question,
+        why: Invalid,
+        cell: &[u8],
+        rec: &mut Record,
+    ) -> Answer {
+        let label = self.labels.and_then(|l| {
+            let text = std::str::from_utf8(cell).ok()?;
+            l.answer(self.rs, q, text)
+        });
+        match label {
+            Some(a) => a,
+            None => {
+                rec.warnings.push(RecordWarning {
+                    column: question.id.clone(),
+                    message: invalid_message(question, why, cell),
+                });
+                Answer::DontKnow
+            }
         }
+    }
+
+    /// Reads the cells of a record read by [`CsvReader::read_raw`] into `rec`.
+    pub(crate) fn interpret(&self, raw: &RawRecord, scratch: &mut CsvScratch, rec: &mut Record) {
+        // The strings of the last record's fields are filled again below.
+        scratch.fields.append(&mut rec.fields);
+        let CsvScratch { flags, fields } = scratch;
         rec.reset(self.rs.questions.len());
-        let read = match self.pending.take() {
-            Some(first) => first,
-            None => self.reader.read_byte_record(&mut self.record),
-        };
-        match read {
-            Ok(false) => {
-                self.done = true;
-                return false;
-            }
-            Ok(true) => {}
-            Err(e) => {
-                self.count += 1;
-                rec.number = self.count;
-                rec.line = e.position().map_or(0, csv::Position::line) + self.line_offset;
-                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
-                rec.error = Some(format!("cannot read the record: {e}"));
-                // An I/O error will repeat forever; stop after reporting it once.
-                self.done = fatal;
-                return true;
-            }
+        rec.number = raw.number;
+        rec.line = raw.line;
+        if let Some(e) = &raw.error {
+            rec.error = Some(e.clone());
+            return;
         }
-        self.count += 1;
-        rec.number = self.count;
-        let end_line = self.reader.position().line();
-        let lines_read = end_line.saturating_sub(self.last_end_line);
-        self.last_end_line = end_line;
-        // A record read over one line end (its own, or the LF of the CRLF before it) has no line
-        // end inside: the common case skips counting them.
-        let inner_lines = if lines_read > 1 {
-            self.record
-                .as_slice()
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64
-        } else {
-            0
-        };
-        rec.line = self.start_line(inner_lines) + self.line_offset;
-        if self.record.len() != self.columns.len() {
+        if flags.len() != self.flag_questions.len() {
+            flags.clear();
+            flags.resize(self.flag_questions.len(), FlagState::default());
+        }
+        let record = &raw.cells;
+        let inner_lines = raw.inner_lines;
+        if record.len() != self.columns.len() {
             let mut why = format!(
                 "the record has {} field(s) but the header has {} column(s)",
-                self.record.len(),
+                record.len(),
                 self.columns.len()
             );
             if inner_lines > 0 {
@@ -813,44 +994,36 @@ impl RecordReader for CsvReader<'_> {
                 ));
             }
             rec.error = Some(why);
-            self.case_id_of_bad_record(rec);
-            return true;
+            self.case_id_of_bad_record(record, rec);
+            return;
         }
         // Stops at the first byte of the case id in every record but an empty one. Still a
         // record (the template with one blank row is an unanswered person), but worth a look.
-        if self.record.as_slice().iter().all(u8::is_ascii_whitespace) {
+        if record.as_slice().iter().all(u8::is_ascii_whitespace) {
             rec.warnings.push(RecordWarning {
                 column: String::new(),
                 message: "the record is empty: every field is blank".into(),
             });
         }
-        if self.repeats_header() {
+        if self.repeats_header(record) {
             rec.error = Some("the record repeats the header (were two files joined?)".into());
-            return true;
+            return;
         }
         if inner_lines > 0 {
-            self.check_swallowed_lines(rec);
+            self.check_swallowed_lines(record, rec);
         }
-        for (cell, col) in self.record.iter().zip(&self.columns) {
+        for (cell, col) in record.iter().zip(&self.columns) {
             match *col {
                 Column::Question(q) => {
                     let Some(question) = self.rs.questions.get(q) else {
                         continue;
                     };
-                    let answer = match parse_answer(question, cell) {
-                        Ok(a) => a,
-                        Err(why) => match self.labels.and_then(|l| {
-                            let text = std::str::from_utf8(cell).ok()?;
-                            l.answer(self.rs, q, text)
-                        }) {
-                            Some(a) => a,
-                            None => {
-                                rec.warnings.push(RecordWarning {
-                                    column: question.id.clone(),
-                                    message: invalid_message(question, why, cell),
-                                });
-                                Answer::DontKnow
-                            }
+                    let answer = match self.quick.get(q).and_then(|t| t.get(cell)) {
+                        Some(Ok(a)) => *a,
+                        Some(&Err(why)) => self.not_accepted(q, question, why, cell, rec),
+                        None => match parse_answer(question, cell) {
+                            Ok(a) => a,
+                            Err(why) => self.not_accepted(q, question, why, cell, rec),
                         },
                     };
                     if let Some(slot) = rec.answers.get_mut(q) {
@@ -862,7 +1035,7 @@ impl RecordReader for CsvReader<'_> {
                     rec.case_id.push_str(self.case_id_text(&id));
                 }
                 Column::OptionFlag { slot, which } => {
-                    Self::read_flag(&mut self.flags, slot, which, cell);
+                    Self::read_flag(flags, slot, which, cell);
                 }
                 Column::Consent => {
                     let text = String::from_utf8_lossy(cell);
@@ -878,15 +1051,31 @@ impl RecordReader for CsvReader<'_> {
                 Column::Field(f) => {
                     let name = self.field_names.get(f).map_or("", String::as_str);
                     let value = text_of(cell, name, &mut rec.warnings);
-                    rec.fields.push((name.to_owned(), value.into_owned()));
+                    let (mut n, mut v) = fields.pop().unwrap_or_default();
+                    n.clear();
+                    n.push_str(name);
+                    v.clear();
+                    v.push_str(&value);
+                    rec.fields.push((n, v));
                 }
                 Column::Ignored => {}
             }
         }
         if !self.flag_questions.is_empty() {
-            self.finish_flags(rec);
+            self.finish_flags(flags, rec);
         }
-        true
+    }
+}
+
+impl RecordReader for CsvReader<'_> {
+    fn next_into(&mut self, rec: &mut Record) -> bool {
+        let mut raw = std::mem::take(&mut self.raw);
+        let more = self.read_raw(&mut raw);
+        if more {
+            self.layout.interpret(&raw, &mut self.scratch, rec);
+        }
+        self.raw = raw;
+        more
     }
 }
 

@@ -11,6 +11,7 @@ pub mod xlsx;
 use std::io::BufRead;
 
 pub use csv_reader::{sniff_delimiter, CsvReader};
+pub(crate) use csv_reader::{CsvLayout, CsvScratch, RawRecord};
 pub use encoding::{decode, Decoded, Encoding, EncodingChoice};
 pub use jsonl_reader::JsonlReader;
 pub use labels::Labels;

@@ -17,6 +17,8 @@ use crate::ruleset::{Question, RuleSet};
 pub struct Prepared {
     /// For each indicator, the questions its condition reads (its evidence), in order.
     pub indicator_questions: Vec<Vec<usize>>,
+    /// The engine's tables, worked out when batch scoring starts.
+    pub(crate) tables: std::sync::OnceLock<crate::engine::Tables>,
 }
 
 impl Prepared {
@@ -41,6 +43,7 @@ impl Prepared {
             .collect();
         Prepared {
             indicator_questions,
+            tables: std::sync::OnceLock::new(),
         }
     }
 }
@@ -170,54 +173,105 @@ pub fn deciding_sections(rs: &RuleSet, e: &Evaluation) -> Vec<usize> {
     out
 }
 
+/// Everything the summary line of `e` depends on; `None` for rule sets with more than 128
+/// sections or red flags (the sets of them would not fit the key).
+#[must_use]
+pub(crate) fn summary_key(rs: &RuleSet, e: &Evaluation) -> Option<SummaryKey> {
+    if !summary_keys_fit(rs) {
+        return None;
+    }
+    let bit = |i: usize| 1u128.checked_shl(i as u32).unwrap_or(0);
+    let sections = e
+        .deciding_not_asked
+        .iter()
+        .chain(&e.deciding_unknown)
+        .filter_map(|&q| rs.questions.get(q))
+        .fold(0u128, |acc, q| acc | bit(q.section));
+    let red_flags = e
+        .red_flags
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| **t == Tri::True)
+        .fold(0u128, |acc, (i, _)| acc | bit(i));
+    Some(SummaryKey {
+        now: e.now,
+        upper: e.upper,
+        count: e.deciding_not_asked.len() + e.deciding_unknown.len(),
+        sections,
+        red_flags,
+        age: e.age,
+        safety_checked: e.safety_checked,
+        applicable: e.applicable,
+        not_applicable: e.now_outcome.filter(|_| e.applicable == Tri::False),
+    })
+}
+
+/// Whether every evaluation of `rs` has a [`summary_key`] (at most 128 sections and red flags).
+#[must_use]
+pub(crate) fn summary_keys_fit(rs: &RuleSet) -> bool {
+    rs.sections.len() <= 128 && rs.red_flags.len() <= 128
+}
+
+/// The indices of the set bits, in order.
+fn bits(set: u128) -> impl Iterator<Item = usize> {
+    (0..128usize).filter(move |&i| set & (1u128 << i) != 0)
+}
+
 /// The one-line summary, e.g. "Medium now; could be High: 3 unanswered questions in
 /// Documents, Debt".
 #[must_use]
 pub fn summary_text(rs: &RuleSet, texts: &Texts, e: &Evaluation) -> String {
-    let bits = |it: &mut dyn Iterator<Item = usize>| {
-        it.fold(0u128, |acc, i| {
-            acc | 1u128.checked_shl(i as u32).unwrap_or(0)
-        })
+    let Some(key) = summary_key(rs, e) else {
+        // Too many sections or red flags for the key: formatted each time.
+        let flags: Vec<usize> = e
+            .red_flags
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t == Tri::True)
+            .map(|(i, _)| i)
+            .collect();
+        return format_summary(texts, &key_of(e), &deciding_sections(rs, e), &flags);
     };
-    let sections = deciding_sections(rs, e);
-    let key = SummaryKey {
-        now: e.now,
-        upper: e.upper,
-        count: e.deciding_not_asked.len() + e.deciding_unknown.len(),
-        sections: bits(&mut sections.iter().copied()),
-        red_flags: bits(
-            &mut e
-                .red_flags
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| **t == Tri::True)
-                .map(|(i, _)| i),
-        ),
-        age: e.age as u8,
-        safety_checked: e.safety_checked,
-        applicable: e.applicable,
-    };
-    // Rule sets with more than 128 sections or red flags are not cached (the key would clash).
-    let cacheable = rs.sections.len() <= 128 && rs.red_flags.len() <= 128;
-    if cacheable {
-        if let Some(s) = texts.summaries.borrow().get(&key) {
-            return s.clone();
-        }
+    if let Some(s) = texts.summaries.borrow().get(&key) {
+        return s.clone();
     }
-    let line = format_summary(texts, e, &sections);
-    if cacheable {
-        let mut cache = texts.summaries.borrow_mut();
-        if cache.len() < 4096 {
-            cache.insert(key, line.clone());
-        }
+    let line = summary_of_key(texts, &key);
+    let mut cache = texts.summaries.borrow_mut();
+    if cache.len() < 4096 {
+        cache.insert(key, line.clone());
     }
     line
 }
 
-fn format_summary(texts: &Texts, e: &Evaluation, sections: &[usize]) -> String {
+/// The summary line of a key from [`summary_key`].
+#[must_use]
+pub(crate) fn summary_of_key(texts: &Texts, key: &SummaryKey) -> String {
+    let sections: Vec<usize> = bits(key.sections).collect();
+    let flags: Vec<usize> = bits(key.red_flags).collect();
+    format_summary(texts, key, &sections, &flags)
+}
+
+/// The key of `e` without the sets of sections and red flags (given separately).
+fn key_of(e: &Evaluation) -> SummaryKey {
+    SummaryKey {
+        now: e.now,
+        upper: e.upper,
+        count: e.deciding_not_asked.len() + e.deciding_unknown.len(),
+        sections: 0,
+        red_flags: 0,
+        age: e.age,
+        safety_checked: e.safety_checked,
+        applicable: e.applicable,
+        not_applicable: e.now_outcome.filter(|_| e.applicable == Tri::False),
+    }
+}
+
+/// The summary line from its key, the sections of the deciding questions and the red flags
+/// that fired (true in every age scenario), both in order.
+fn format_summary(texts: &Texts, e: &SummaryKey, sections: &[usize], flags: &[usize]) -> String {
     if e.applicable == Tri::False {
         let reason = e
-            .now_outcome
+            .not_applicable
             .and_then(|i| texts.outcomes.get(i))
             .map_or("", String::as_str);
         let mut args = FluentArgs::new();
@@ -233,20 +287,20 @@ fn format_summary(texts: &Texts, e: &Evaluation, sections: &[usize]) -> String {
             .iter()
             .filter_map(|&s| texts.sections.get(s).map(String::as_str))
             .collect();
-        let count = e.deciding_not_asked.len() + e.deciding_unknown.len();
         let mut args = FluentArgs::new();
         args.set("now", texts.level(e.now));
         args.set("upper", texts.level(e.upper));
-        args.set("count", count);
+        args.set("count", e.count);
         args.set("sections", sections.join(", "));
         texts.loc.msg_args("summary-open", &args)
     };
-    if e.red_flag_fired {
-        let flags = fired_red_flag_texts(texts, e);
-        if !flags.is_empty() {
-            line.push_str(" — ");
-            line.push_str(&flags.join("; "));
-        }
+    let flag_texts: Vec<&str> = flags
+        .iter()
+        .filter_map(|&i| texts.red_flags.get(i).map(String::as_str))
+        .collect();
+    if !flag_texts.is_empty() {
+        line.push_str(" — ");
+        line.push_str(&flag_texts.join("; "));
     }
     match e.age {
         AgeStatus::Unknown => {

@@ -1,144 +1,373 @@
 //! The JSON of one scored record, written straight to bytes. Most of a record is fixed text (ids,
-//! level names, recommended actions, the rule set's hash): it is escaped once per run and copied,
-//! instead of being escaped again for every record. The result is byte for byte what
-//! `serde_json` writes for [`super::json_out::RecordJson`]; a test holds the two together.
+//! level names, evidence, recommended actions, summary lines, the rule set's hash): it is escaped
+//! once per run and copied, instead of being escaped again for every record. The result is byte
+//! for byte what `serde_json` writes for [`super::json_out::RecordJson`]; a test holds the two
+//! together.
 //!
 //! Written by hand because no serializer can know which strings repeat across records.
+//!
+//! A record is written in three parts so that worker threads can write most of it without the
+//! localizer (which is not `Sync`): [`write_head`] up to `"summary_text":`, the summary line
+//! ([`Summaries`], on the thread that owns the texts), and [`write_tail`].
 
 use std::io::{self, Write};
 
-use super::explain::{evidence, state_name, summary_text};
-use super::json_out::action_text;
-use super::{ReportContext, Scored, TOOL_VERSION};
+use rustc_hash::FxHashMap;
+
+use super::explain::{redacts, summary_key, summary_of_key, summary_text, REDACTED};
+pub(crate) use super::texts::SummaryKey;
+use super::{ReportContext, Scored, Texts, TOOL_VERSION};
+use crate::answer::Answer;
 use crate::condition::Tri;
+use crate::engine::Evaluation;
 use crate::level::Level;
 
-/// Escaped fixed text for one rule set and language.
+/// Byte ranges into [`Fragments::pool`].
+type Span = (u32, u32);
+
+/// The evidence of one question: `{"question":"…","answer":"…"}` for every answer that has a
+/// fixed token.
+#[derive(Debug)]
+struct QuestionEvidence {
+    /// Missing, don't know, declined, not applicable, yes, no, text, unknown option index.
+    fixed: [Span; 8],
+    /// `{"question":"…","answer":"` for answers written each time (numbers, option sets).
+    open: Span,
+    /// One entry per option: the whole evidence of that single choice.
+    choice: Vec<Span>,
+    /// One entry per option: its id escaped, without quotes (for option sets).
+    option: Vec<Span>,
+    /// Every answer is shown as `redacted` (`--redact` and a sensitive or free-text question).
+    redacted: bool,
+}
+
+/// Escaped fixed text for one rule set, language and `--redact` setting. `Sync`: worker threads
+/// share one.
 #[derive(Debug)]
 pub(crate) struct Fragments {
+    /// Every fragment, one after the other.
+    pool: Vec<u8>,
     /// `{"id":"…","dimension":"…","strength":"…","evidence":[` per indicator.
-    indicator_head: Vec<Vec<u8>>,
-    /// `{"id":"…","state":"` per dimension.
-    dimension_head: Vec<Vec<u8>>,
+    indicator_head: Vec<Span>,
+    /// The questions each indicator's condition reads (its evidence), in order.
+    indicator_questions: Vec<Vec<usize>>,
+    /// `{"id":"…","state":"…","strong":[` per dimension and state (absent, undetermined,
+    /// present: `Tri as usize`).
+    dimension_head: Vec<[Span; 3]>,
     /// `"id"` per question.
-    question: Vec<Vec<u8>>,
+    question: Vec<Span>,
+    evidence: Vec<QuestionEvidence>,
     /// `"id"` per outcome.
-    outcome: Vec<Vec<u8>>,
+    outcome: Vec<Span>,
     /// `"id"` per red flag.
-    red_flag: Vec<Vec<u8>>,
+    red_flag: Vec<Span>,
+    /// Red-flag texts escaped, without quotes.
+    red_flag_text: Vec<Span>,
     /// `"…"` level names in the language, by level.
-    level_text: Vec<Vec<u8>>,
+    level_text: Vec<Span>,
     /// `"…"` recommended action per outcome.
-    action: Vec<Vec<u8>>,
+    action: Vec<Span>,
     /// `,"ruleset":{…},"tool_version":"…"`.
-    ruleset_tail: Vec<u8>,
+    ruleset_tail: Span,
+}
+
+/// Appends `s` as a JSON string (quoted).
+fn esc_into(out: &mut Vec<u8>, s: &str) {
+    // Writing to a Vec cannot fail, nor can serializing a str.
+    let _ = serde_json::to_writer(&mut *out, s);
 }
 
 fn esc(s: &str) -> Vec<u8> {
-    serde_json::to_vec(s).unwrap_or_else(|_| b"\"\"".to_vec())
+    let mut v = Vec::with_capacity(s.len() + 2);
+    esc_into(&mut v, s);
+    v
+}
+
+/// Builds the pool of fragments.
+struct Pool(Vec<u8>);
+
+impl Pool {
+    fn add(&mut self, parts: &[&[u8]]) -> Span {
+        let start = self.0.len();
+        for p in parts {
+            self.0.extend_from_slice(p);
+        }
+        (start as u32, self.0.len() as u32)
+    }
 }
 
 impl Fragments {
     pub(crate) fn new(ctx: &ReportContext<'_>) -> Self {
         let rs = ctx.rs;
+        let mut p = Pool(Vec::with_capacity(32 << 10));
         let indicator_head = rs
             .indicators
             .iter()
             .map(|i| {
-                let mut b = b"{\"id\":".to_vec();
-                b.extend(esc(&i.id));
-                b.extend(b",\"dimension\":");
-                b.extend(esc(rs
-                    .dimensions
-                    .get(i.dimension)
-                    .map_or("", |d| d.id.as_str())));
-                b.extend(b",\"strength\":");
-                b.extend(esc(i.strength.as_str()));
-                b.extend(b",\"evidence\":[");
-                b
+                let dimension = rs.dimensions.get(i.dimension).map_or("", |d| d.id.as_str());
+                p.add(&[
+                    b"{\"id\":",
+                    &esc(&i.id),
+                    b",\"dimension\":",
+                    &esc(dimension),
+                    b",\"strength\":",
+                    &esc(i.strength.as_str()),
+                    b",\"evidence\":[",
+                ])
             })
             .collect();
         let dimension_head = rs
             .dimensions
             .iter()
             .map(|d| {
-                let mut b = b"{\"id\":".to_vec();
-                b.extend(esc(&d.id));
-                b.extend(b",\"state\":");
-                b
+                [Tri::False, Tri::Unknown, Tri::True].map(|t| {
+                    p.add(&[
+                        b"{\"id\":",
+                        &esc(&d.id),
+                        b",\"state\":",
+                        &esc(super::explain::state_name(t)),
+                        b",\"strong\":[",
+                    ])
+                })
             })
             .collect();
-        let mut ruleset_tail = b",\"ruleset\":{\"id\":".to_vec();
-        ruleset_tail.extend(esc(&rs.meta.id));
-        ruleset_tail.extend(b",\"version\":");
-        ruleset_tail.extend(esc(&rs.meta.version));
-        ruleset_tail.extend(b",\"sha256\":");
-        ruleset_tail.extend(esc(&rs.meta.hash));
-        ruleset_tail.extend(b"},\"tool_version\":");
-        ruleset_tail.extend(esc(TOOL_VERSION));
+        let question = rs.questions.iter().map(|q| p.add(&[&esc(&q.id)])).collect();
+        let evidence = rs
+            .questions
+            .iter()
+            .map(|q| {
+                let open = [b"{\"question\":".as_slice(), &esc(&q.id), b",\"answer\":"].concat();
+                let mut whole = |token: &str| p.add(&[&open, &esc(token), b"}"]);
+                let fixed = [
+                    "missing",
+                    "dont_know",
+                    "declined",
+                    "not_applicable",
+                    "yes",
+                    "no",
+                    "text",
+                    "?",
+                ]
+                .map(&mut whole);
+                let choice = q.options.iter().map(|o| whole(o)).collect();
+                let redacted = ctx.redact && redacts(q);
+                let redacted_span = whole(REDACTED);
+                let open_span = p.add(&[&open, b"\""]);
+                let option = q
+                    .options
+                    .iter()
+                    .map(|o| {
+                        let e = esc(o);
+                        p.add(&[e.get(1..e.len() - 1).unwrap_or_default()])
+                    })
+                    .collect();
+                QuestionEvidence {
+                    fixed: if redacted { [redacted_span; 8] } else { fixed },
+                    open: open_span,
+                    choice,
+                    option,
+                    redacted,
+                }
+            })
+            .collect();
+        let outcome = rs.outcomes.iter().map(|o| p.add(&[&esc(&o.id)])).collect();
+        let red_flag = rs.red_flags.iter().map(|f| p.add(&[&esc(&f.id)])).collect();
+        let red_flag_text = ctx
+            .texts
+            .red_flags
+            .iter()
+            .map(|t| {
+                let e = esc(t);
+                p.add(&[e.get(1..e.len() - 1).unwrap_or_default()])
+            })
+            .collect();
+        let level_text = Level::ALL
+            .iter()
+            .map(|l| p.add(&[&esc(ctx.texts.level(*l))]))
+            .collect();
+        let action = ctx
+            .texts
+            .actions
+            .iter()
+            .map(|a| p.add(&[&esc(a)]))
+            .collect();
+        let ruleset_tail = p.add(&[
+            b",\"ruleset\":{\"id\":",
+            &esc(&rs.meta.id),
+            b",\"version\":",
+            &esc(&rs.meta.version),
+            b",\"sha256\":",
+            &esc(&rs.meta.hash),
+            b"},\"tool_version\":",
+            &esc(TOOL_VERSION),
+        ]);
         Fragments {
+            pool: p.0,
             indicator_head,
+            indicator_questions: ctx.prepared.indicator_questions.clone(),
             dimension_head,
-            question: rs.questions.iter().map(|q| esc(&q.id)).collect(),
-            outcome: rs.outcomes.iter().map(|o| esc(&o.id)).collect(),
-            red_flag: rs.red_flags.iter().map(|f| esc(&f.id)).collect(),
-            level_text: Level::ALL
-                .iter()
-                .map(|l| esc(ctx.texts.level(*l)))
-                .collect(),
-            action: ctx.texts.actions.iter().map(|a| esc(a)).collect(),
+            question,
+            evidence,
+            outcome,
+            red_flag,
+            red_flag_text,
+            level_text,
+            action,
             ruleset_tail,
         }
     }
-}
 
-/// Writes a string as JSON: quoted as it is when nothing needs escaping (the usual case).
-fn string(out: &mut Vec<u8>, s: &str) {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
-    } else {
-        out.extend(esc(s));
+    fn get(&self, s: Span) -> &[u8] {
+        self.pool
+            .get(s.0 as usize..s.1 as usize)
+            .unwrap_or_default()
+    }
+
+    /// The fragment at `i` of `v`, `""` when there is none (never for a validated rule set).
+    fn at(&self, v: &[Span], i: usize) -> &[u8] {
+        v.get(i).map_or(b"\"\"".as_slice(), |&s| self.get(s))
+    }
+
+    /// Appends one question's evidence for a fired indicator.
+    fn evidence(&self, out: &mut Vec<u8>, q: usize, a: Answer) {
+        let Some(ev) = self.evidence.get(q) else {
+            return;
+        };
+        let fixed = |k: usize| ev.fixed.get(k).copied().unwrap_or((0, 0));
+        let span = match a {
+            _ if ev.redacted => fixed(0),
+            Answer::Missing => fixed(0),
+            Answer::DontKnow => fixed(1),
+            Answer::Declined => fixed(2),
+            Answer::NotApplicable => fixed(3),
+            Answer::Bool(true) => fixed(4),
+            Answer::Bool(false) => fixed(5),
+            Answer::Text => fixed(6),
+            Answer::Choice(i) => ev
+                .choice
+                .get(usize::from(i))
+                .copied()
+                .unwrap_or_else(|| fixed(7)),
+            Answer::Multi(set) => {
+                out.extend_from_slice(self.get(ev.open));
+                let mut first = true;
+                for (i, &o) in ev.option.iter().enumerate().take(64) {
+                    if set & (1u64 << i) != 0 {
+                        if !first {
+                            out.push(b' ');
+                        }
+                        first = false;
+                        out.extend_from_slice(self.get(o));
+                    }
+                }
+                out.extend_from_slice(b"\"}");
+                return;
+            }
+            Answer::Number(x) => {
+                out.extend_from_slice(self.get(ev.open));
+                number_token(out, x);
+                out.extend_from_slice(b"\"}");
+                return;
+            }
+        };
+        out.extend_from_slice(self.get(span));
     }
 }
 
-fn number(out: &mut Vec<u8>, n: u64) {
-    let _ = write!(out, "{n}");
+/// A number as [`super::explain::format_number`] writes it (digits, `-`, `.`, `NaN`, `inf`:
+/// nothing to escape).
+fn number_token(out: &mut Vec<u8>, x: f64) {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        out.extend_from_slice(itoa::Buffer::new().format(x as i64).as_bytes());
+    } else {
+        let _ = write!(out, "{x}");
+    }
 }
 
-fn list<'a>(out: &mut Vec<u8>, items: impl Iterator<Item = &'a [u8]>) {
+/// Whether a string needs escaping in JSON (a control character, `"` or `\`). Blocks of 16
+/// bytes are checked without branches, which the compiler turns into vector instructions.
+fn needs_escape(s: &[u8]) -> bool {
+    s.chunks(16).any(|c| {
+        c.iter().fold(false, |acc, &b| {
+            acc | (b < 0x20) | (b == b'"') | (b == b'\\')
+        })
+    })
+}
+
+/// Writes a string as JSON: quoted as it is when nothing needs escaping (the usual case).
+pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
+    if needs_escape(s.as_bytes()) {
+        esc_into(out, s);
+    } else {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    }
+}
+
+fn uint(out: &mut Vec<u8>, n: u64) {
+    if n < 10 {
+        out.push(b'0' + n as u8);
+    } else {
+        out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+}
+
+fn list(out: &mut Vec<u8>, f: &Fragments, v: &[Span], items: impl Iterator<Item = usize>) {
     out.push(b'[');
     for (k, item) in items.enumerate() {
         if k > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(item);
+        out.extend_from_slice(f.at(v, item));
     }
     out.push(b']');
 }
 
-fn get(v: &[Vec<u8>], i: usize) -> &[u8] {
-    v.get(i).map_or(b"\"\"".as_slice(), Vec::as_slice)
+/// Summary lines escaped as JSON strings, by key, filled as records need them. Lives with the
+/// texts (the localizer formats a line the first time).
+#[derive(Debug, Default)]
+pub(crate) struct Summaries {
+    lines: FxHashMap<SummaryKey, Box<[u8]>>,
 }
 
-/// Writes one record that was read and evaluated; `None` for a record with an error (the
-/// caller then uses the general path).
-pub(crate) fn write_record(
-    ctx: &ReportContext<'_>,
+/// Most summary lines kept (as in [`super::explain::summary_text`]).
+const MAX_SUMMARIES: usize = 4096;
+
+impl Summaries {
+    /// Appends the summary line of `key` as a JSON string.
+    pub(crate) fn write(&mut self, texts: &Texts, key: &SummaryKey, out: &mut Vec<u8>) {
+        if let Some(line) = self.lines.get(key) {
+            out.extend_from_slice(line);
+            return;
+        }
+        let line = esc(&summary_of_key(texts, key));
+        out.extend_from_slice(&line);
+        if self.lines.len() < MAX_SUMMARIES {
+            self.lines.insert(*key, line.into_boxed_slice());
+        }
+    }
+}
+
+/// Writes one record that was read and evaluated up to and including `"summary_text":`;
+/// `None` (and nothing written) for a record with an error. `file` is the file name as a JSON
+/// string.
+pub(crate) fn write_head<'e>(
     f: &Fragments,
-    s: &Scored<'_>,
+    file: &[u8],
+    s: &Scored<'e>,
     out: &mut Vec<u8>,
-) -> Option<()> {
+) -> Option<&'e Evaluation> {
     let e = s.eval?;
-    let rs = ctx.rs;
     let r = s.record;
+    out.reserve(4096);
     out.extend_from_slice(b"{\"file\":");
-    string(out, s.file);
+    out.extend_from_slice(file);
     out.extend_from_slice(b",\"record\":");
-    number(out, r.number);
+    uint(out, r.number);
     out.extend_from_slice(b",\"line\":");
-    number(out, r.line);
+    uint(out, r.line);
     out.extend_from_slice(b",\"case_id\":");
     string(out, &r.case_id);
     out.extend_from_slice(b",\"status\":\"ok\",\"error\":null,\"level\":\"");
@@ -155,47 +384,53 @@ pub(crate) fn write_record(
     });
     out.extend_from_slice(b",\"outcome\":");
     match e.now_outcome {
-        Some(i) if i < f.outcome.len() => out.extend_from_slice(get(&f.outcome, i)),
+        Some(i) if i < f.outcome.len() => out.extend_from_slice(f.at(&f.outcome, i)),
         _ => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"upper_outcome\":");
     match e.upper_outcome {
-        Some(i) if i < f.outcome.len() => out.extend_from_slice(get(&f.outcome, i)),
+        Some(i) if i < f.outcome.len() => out.extend_from_slice(f.at(&f.outcome, i)),
         _ => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"red_flags\":");
     list(
         out,
+        f,
+        &f.red_flag,
         e.red_flags
             .iter()
             .enumerate()
             .filter(|(_, t)| **t == Tri::True)
-            .map(|(i, _)| get(&f.red_flag, i)),
+            .map(|(i, _)| i),
     );
     out.extend_from_slice(b",\"safety_checked\":");
     out.extend_from_slice(if e.safety_checked { b"true" } else { b"false" });
     out.extend_from_slice(b",\"safety_unanswered\":");
-    list(
-        out,
-        e.safety_unanswered.iter().map(|&q| get(&f.question, q)),
-    );
+    list(out, f, &f.question, e.safety_unanswered.iter().copied());
     out.extend_from_slice(b",\"age\":\"");
     out.extend_from_slice(e.age.as_str().as_bytes());
     out.extend_from_slice(b"\",\"fired\":[");
-    for (k, i) in e.fired().enumerate() {
+    let mut k = 0;
+    for (i, _) in e
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| **t == Tri::True)
+    {
+        let Some(&head) = f.indicator_head.get(i) else {
+            continue;
+        };
         if k > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(get(&f.indicator_head, i));
-        for (n, (question, answer)) in evidence(rs, ctx.prepared, e, i, ctx.redact).enumerate() {
+        k += 1;
+        out.extend_from_slice(f.get(head));
+        let questions = f.indicator_questions.get(i).map_or(&[][..], Vec::as_slice);
+        for (n, &q) in questions.iter().enumerate() {
             if n > 0 {
                 out.push(b',');
             }
-            out.extend_from_slice(b"{\"question\":");
-            string(out, &question.id);
-            out.extend_from_slice(b",\"answer\":");
-            string(out, &answer);
-            out.push(b'}');
+            f.evidence(out, q, e.answers.get(q).copied().unwrap_or_default());
         }
         out.extend_from_slice(b"]}");
     }
@@ -204,22 +439,29 @@ pub(crate) fn write_record(
         if d > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(get(&f.dimension_head, d));
-        out.push(b'"');
-        out.extend_from_slice(state_name(dr.present).as_bytes());
-        out.push(b'"');
-        for (name, (lo, hi)) in ["strong", "medium", "weak"].iter().zip(dr.counts) {
-            let _ = write!(out, ",\"{name}\":[{lo},{hi}]");
-        }
-        out.push(b'}');
+        let head = f
+            .dimension_head
+            .get(d)
+            .and_then(|h| h.get(dr.present as usize));
+        out.extend_from_slice(head.map_or(b"".as_slice(), |&h| f.get(h)));
+        let [(a, b), (c, d), (e, g), _] = dr.counts;
+        uint(out, a.into());
+        out.push(b',');
+        uint(out, b.into());
+        out.extend_from_slice(b"],\"medium\":[");
+        uint(out, c.into());
+        out.push(b',');
+        uint(out, d.into());
+        out.extend_from_slice(b"],\"weak\":[");
+        uint(out, e.into());
+        out.push(b',');
+        uint(out, g.into());
+        out.extend_from_slice(b"]}");
     }
     out.extend_from_slice(b"],\"deciding_not_asked\":");
-    list(
-        out,
-        e.deciding_not_asked.iter().map(|&q| get(&f.question, q)),
-    );
+    list(out, f, &f.question, e.deciding_not_asked.iter().copied());
     out.extend_from_slice(b",\"deciding_unknown\":");
-    list(out, e.deciding_unknown.iter().map(|&q| get(&f.question, q)));
+    list(out, f, &f.question, e.deciding_unknown.iter().copied());
     out.extend_from_slice(b",\"warnings\":[");
     for (k, w) in r.warnings.iter().enumerate() {
         if k > 0 {
@@ -241,18 +483,78 @@ pub(crate) fn write_record(
         string(out, value);
     }
     out.push(b'}');
-    out.extend_from_slice(&f.ruleset_tail);
+    out.extend_from_slice(f.get(f.ruleset_tail));
     out.extend_from_slice(b",\"level_text\":");
-    out.extend_from_slice(get(&f.level_text, e.now as usize));
+    out.extend_from_slice(f.at(&f.level_text, e.now as usize));
     out.extend_from_slice(b",\"summary_text\":");
-    string(out, &summary_text(rs, ctx.texts, e));
+    Some(e)
+}
+
+/// Writes the rest of a record after its summary line: `,"action_text":…}`.
+pub(crate) fn write_tail(f: &Fragments, e: &Evaluation, out: &mut Vec<u8>) {
     out.extend_from_slice(b",\"action_text\":");
-    match e.now_outcome.filter(|_| !e.red_flag_fired) {
-        Some(i) if i < f.action.len() => out.extend_from_slice(get(&f.action, i)),
-        _ => string(out, &action_text(ctx, e)),
+    // The fired red flags' texts (each says what to do), else the outcome's action.
+    if e.red_flag_fired && e.red_flags.contains(&Tri::True) {
+        out.push(b'"');
+        let mut first = true;
+        for (i, _) in e
+            .red_flags
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t == Tri::True)
+        {
+            let Some(&text) = f.red_flag_text.get(i) else {
+                continue;
+            };
+            if !first {
+                out.push(b' ');
+            }
+            first = false;
+            out.extend_from_slice(f.get(text));
+        }
+        out.push(b'"');
+    } else {
+        match e.now_outcome.and_then(|i| f.action.get(i)) {
+            Some(&a) => out.extend_from_slice(f.get(a)),
+            None => out.extend_from_slice(b"\"\""),
+        }
     }
     out.push(b'}');
+}
+
+/// Writes one record that was read and evaluated, with its summary line; `None` for a record
+/// with an error (the caller then uses the general path). `file` is the file name as a JSON
+/// string.
+pub(crate) fn write_record(
+    ctx: &ReportContext<'_>,
+    f: &Fragments,
+    summaries: &mut Summaries,
+    file: &[u8],
+    s: &Scored<'_>,
+    out: &mut Vec<u8>,
+) -> Option<()> {
+    let e = write_head(f, file, s, out)?;
+    match summary_key(ctx.rs, e) {
+        Some(key) => summaries.write(ctx.texts, &key, out),
+        None => string(out, &summary_text(ctx.rs, ctx.texts, e)),
+    }
+    write_tail(f, e, out);
     Some(())
+}
+
+/// Writes a record with an error through the general path (`serde_json`).
+pub(crate) fn write_error_record(
+    ctx: &ReportContext<'_>,
+    s: &Scored<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let j = super::json_out::record_json(ctx, s);
+    serde_json::to_writer(out, &j).map_err(io::Error::other)
+}
+
+/// A file name as a JSON string.
+pub(crate) fn file_json(name: &str) -> Vec<u8> {
+    esc(name)
 }
 
 /// Writes `buf` and clears it.
@@ -282,15 +584,33 @@ mod tests {
             .expect("valid")
     }
 
+    fn ilo_rules() -> RuleSet {
+        let folder = Folder::embedded_ruleset("ilo-2009-adult-labour").expect("shipped");
+        load(&folder, &mut SourceMap::default(), LoadOptions::default())
+            .ruleset
+            .expect("valid")
+    }
+
     fn answer(kind: QuestionKind, options: usize, pick: u64) -> Answer {
-        match (kind, pick % 7) {
+        let p = pick >> 4;
+        match (kind, pick % 9) {
             (_, 0) => Answer::Missing,
             (_, 1) => Answer::DontKnow,
             (_, 2) => Answer::Declined,
-            (QuestionKind::YesNo, p) => Answer::Bool(p % 2 == 0),
-            (QuestionKind::SingleChoice, p) => Answer::Choice((p as usize % options) as u8),
-            (QuestionKind::MultiChoice, p) => Answer::Multi(p & ((1 << options) - 1)),
-            (QuestionKind::Number, p) => Answer::Number((p * 5) as f64),
+            (_, 3) => Answer::NotApplicable,
+            (QuestionKind::YesNo, _) => Answer::Bool(p.is_multiple_of(2)),
+            // One past the options too (written as `?`).
+            (QuestionKind::SingleChoice, _) => Answer::Choice((p as usize % (options + 1)) as u8),
+            // Bits past the options too (left out).
+            (QuestionKind::MultiChoice, _) => Answer::Multi(
+                p & 1u64.checked_shl(options as u32).map_or(u64::MAX, |b| b - 1)
+                    | (pick & (1 << 63)),
+            ),
+            (QuestionKind::Number, k) => Answer::Number(match k % 3 {
+                0 => (p % 60) as f64,
+                1 => (p % 60) as f64 / 4.0 - 3.0,
+                _ => 1e15 + (p % 7) as f64,
+            }),
             (QuestionKind::Text, _) => Answer::Text,
         }
     }
@@ -300,30 +620,35 @@ mod tests {
 
         /// The fast writer gives exactly the bytes of the serde writer.
         #[test]
-        fn fast_json_equals_serde_json(picks in proptest::collection::vec(any::<u64>(), 40), lang in 0usize..3, redact: bool) {
-            let rs = kz();
+        fn fast_json_equals_serde_json(picks in proptest::collection::vec(any::<u64>(), 80), lang in 0usize..3, redact: bool, ilo: bool) {
+            let (rs, id) = if ilo { (ilo_rules(), "ilo-2009-adult-labour") } else { (kz(), "kz-handbook") };
             let lang = ["en", "ru", "kk"][lang];
-            let loc = Localizer::new(lang, &Folder::embedded_locales(), Some(("kz-handbook", None))).expect("loc");
+            let loc = Localizer::new(lang, &Folder::embedded_locales(), Some((id, None))).expect("loc");
             let texts = Texts::new(loc, &rs);
             let prepared = Prepared::new(&rs);
             let ctx = ReportContext { rs: &rs, texts: &texts, prepared: &prepared, width: None, redact };
-            let answers: Vec<Answer> = rs.questions.iter().zip(picks.iter().cycle())
-                .map(|(q, p)| answer(q.kind, q.options.len().max(1), *p)).collect();
-            let e = Engine::new(&rs).evaluate(&answers);
-            let record = Record {
-                number: 7,
-                line: 9,
-                case_id: "K-\"7\"\\ кейс".into(),
-                answers,
-                fields: vec![("officer".into(), "Ә \"x\"\n".into())],
-                warnings: vec![RecordWarning { column: "age".into(), message: "invalid `x`\ty".into() }],
-                error: None,
-            };
-            let s = Scored { record: &record, eval: Some(&e), file: "in \"1\".csv" };
-            let mut fast = Vec::new();
-            write_record(&ctx, &Fragments::new(&ctx), &s, &mut fast).expect("ok record");
-            let slow = serde_json::to_vec(&crate::output::json_out::record_json(&ctx, &s)).expect("serde");
-            prop_assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&slow));
+            let fragments = Fragments::new(&ctx);
+            // One cache of summary lines for both records, as in a run.
+            let mut summaries = Summaries::default();
+            for (n, picks) in [&picks[..40], &picks[40..]].into_iter().enumerate() {
+                let answers: Vec<Answer> = rs.questions.iter().zip(picks.iter().cycle())
+                    .map(|(q, p)| answer(q.kind, q.options.len().max(1), *p)).collect();
+                let e = Engine::new(&rs).evaluate(&answers);
+                let record = Record {
+                    number: 7 + n as u64,
+                    line: 1_000_009,
+                    case_id: if n == 0 { "K-\"7\"\\ кейс".into() } else { "C0000001".into() },
+                    answers,
+                    fields: vec![("officer".into(), "Ә \"x\"\n".into()), ("date".into(), "2026-11-01".into())],
+                    warnings: vec![RecordWarning { column: "age".into(), message: "invalid `x`\ty".into() }],
+                    error: None,
+                };
+                let s = Scored { record: &record, eval: Some(&e), file: "in \"1\".csv" };
+                let mut fast = Vec::new();
+                write_record(&ctx, &fragments, &mut summaries, &file_json(s.file), &s, &mut fast).expect("ok record");
+                let slow = serde_json::to_vec(&crate::output::json_out::record_json(&ctx, &s)).expect("serde");
+                prop_assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&slow));
+            }
         }
     }
 }

@@ -243,6 +243,9 @@ pub(crate) struct JsonReport<'a> {
     lines: bool,
     first: bool,
     fragments: super::fast_json::Fragments,
+    summaries: super::fast_json::Summaries,
+    /// The file name of the last record, and as a JSON string.
+    file: (String, Vec<u8>),
     buf: Vec<u8>,
 }
 
@@ -253,6 +256,8 @@ impl<'a> JsonReport<'a> {
             lines,
             first: true,
             fragments: super::fast_json::Fragments::new(ctx),
+            summaries: super::fast_json::Summaries::default(),
+            file: (String::new(), super::fast_json::file_json("")),
             buf: Vec::with_capacity(8 << 10),
         }
     }
@@ -260,11 +265,21 @@ impl<'a> JsonReport<'a> {
     /// One record's JSON: the fast writer for records that were read, the general one for
     /// records with an error.
     fn write_one(&mut self, out: &mut dyn Write, s: &Scored<'_>) -> io::Result<()> {
-        if super::fast_json::write_record(self.ctx, &self.fragments, s, &mut self.buf).is_some() {
+        if self.file.0 != s.file {
+            self.file = (s.file.to_owned(), super::fast_json::file_json(s.file));
+        }
+        let fast = super::fast_json::write_record(
+            self.ctx,
+            &self.fragments,
+            &mut self.summaries,
+            &self.file.1,
+            s,
+            &mut self.buf,
+        );
+        if fast.is_some() {
             return super::fast_json::flush(out, &mut self.buf);
         }
-        let j = record_json(self.ctx, s);
-        serde_json::to_writer(&mut *out, &j).map_err(io::Error::other)
+        super::fast_json::write_error_record(self.ctx, s, out)
     }
 }
 

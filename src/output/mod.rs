@@ -6,7 +6,7 @@ pub mod colour;
 mod csv_out;
 pub mod describe;
 pub mod explain;
-mod fast_json;
+pub(crate) mod fast_json;
 mod html_out;
 mod json_out;
 mod markdown_out;

@@ -39,11 +39,15 @@ pub(crate) struct SummaryKey {
     pub now: Level,
     pub upper: Level,
     pub count: usize,
+    /// One bit per section of a deciding question.
     pub sections: u128,
+    /// One bit per red flag that fired in every age scenario.
     pub red_flags: u128,
-    pub age: u8,
+    pub age: crate::engine::AgeStatus,
     pub safety_checked: bool,
     pub applicable: crate::condition::Tri,
+    /// The outcome that says why the rule set does not apply (only when `applicable` is false).
+    pub not_applicable: Option<usize>,
 }
 
 impl Texts {
