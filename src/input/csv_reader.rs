@@ -230,19 +230,81 @@ pub(crate) struct CsvLayout<'r> {
     quick: Vec<Quick>,
 }
 
-/// The cells most files hold for a question (its option ids, `yes`, `no`, `dont_know`,
-/// `declined`, an empty cell, small whole numbers) and what [`parse_answer`] makes of them,
-/// worked out once per file: looking a cell up is faster than parsing it, and the answer is
-/// the same by construction.
+/// What [`parse_answer`] makes of the cells a file usually holds (blank, the answer words, the
+/// question's options, small whole numbers), worked out once per file: looking a cell up is
+/// faster than parsing it, and the answer is the same by construction. An invalid value also
+/// has its warning written already, so that a file full of one out-of-range number costs no
+/// formatting per record.
 #[derive(Debug, Clone, Default)]
 struct Quick {
-    /// Cells of at most 15 bytes as [`short_key`]s.
-    short: Vec<u128>,
-    short_answers: Vec<Parsed>,
-    long: Vec<(Box<[u8]>, Parsed)>,
-    /// The numbers 0, 1, … written without sign, point or leading zero.
-    numbers: Vec<Parsed>,
+    /// Cells of at most 16 bytes.
+    short: KeyTable,
+    long: Vec<(Box<[u8]>, u32)>,
+    /// The entry of the numbers 0, 1, … written without sign, point or leading zero.
+    numbers: Vec<u32>,
+    entries: Vec<QuickEntry>,
+    /// For a multi_choice question: its option ids (the first 64), to read a set of them
+    /// without [`parse_answer`]. Empty when a word for "don't know" or "declined" is made of
+    /// option ids: such a cell is that word, not a set.
+    options: KeyTable,
+    /// Option ids longer than 16 bytes.
+    long_options: Vec<(Box<[u8]>, u32)>,
 }
+
+/// Open addressing over [`short_key`]s: `(key, value)`, [`FREE`] when free. A power of two
+/// long, at most half full.
+#[derive(Debug, Clone, Default)]
+struct KeyTable {
+    slots: Vec<(ShortKey, u32)>,
+}
+
+impl KeyTable {
+    fn new(items: &[(ShortKey, u32)]) -> Self {
+        let size = (items.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![(FREE, 0); size];
+        for &(k, v) in items {
+            let mut i = slot_of(k, size - 1);
+            while let Some(slot) = slots.get_mut(i) {
+                if slot.0 == FREE || slot.0 == k {
+                    *slot = (k, v);
+                    break;
+                }
+                i = (i + 1) & (size - 1);
+            }
+        }
+        KeyTable { slots }
+    }
+
+    fn get(&self, k: ShortKey) -> Option<u32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = slot_of(k, mask);
+        loop {
+            let &(key, v) = self.slots.get(i)?;
+            if key == k {
+                return Some(v);
+            }
+            if key == FREE {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+}
+
+/// One cell worked out.
+#[derive(Debug, Clone)]
+struct QuickEntry {
+    parsed: Parsed,
+    /// For an invalid value, the warning [`invalid_message`] writes for it.
+    message: Option<Box<str>>,
+}
+
+/// Most warnings kept for their strings between records.
+const WARNINGS_KEPT: usize = 64;
 
 /// What [`parse_answer`] returns.
 type Parsed = Result<Answer, Invalid>;
@@ -250,22 +312,66 @@ type Parsed = Result<Answer, Invalid>;
 /// Most small numbers looked up.
 const QUICK_NUMBERS: usize = 256;
 
-/// A cell of at most 15 bytes as one number (bytes, then the length), compared without
-/// `memcmp`.
-fn short_key(cell: &[u8]) -> Option<u128> {
-    if cell.len() > 15 {
-        return None;
+/// A cell of at most 16 bytes as a key, unique among cells of that length: its first and last
+/// bytes read as whole words (overlapping when shorter than 16), then the length. Read straight
+/// from the cell: bytes copied to a buffer and read back as one number stall the processor.
+fn short_key(cell: &[u8]) -> Option<ShortKey> {
+    fn word8(b: &[u8]) -> u64 {
+        b.try_into().map_or(0, u64::from_le_bytes)
     }
-    // The length, then the bytes: unique for up to 15 bytes. In registers (bytes written to
-    // memory one by one and read back as one number stall), shifted by a constant.
-    Some(
-        cell.iter()
-            .fold(cell.len() as u128, |k, &b| k << 8 | u128::from(b)),
-    )
+    fn word4(b: &[u8]) -> u64 {
+        b.try_into().map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+    }
+    let n = cell.len();
+    let (lo, hi) = match n {
+        0 => (0, 0),
+        1..=3 => {
+            let byte = |i: usize| u64::from(cell.get(i).copied().unwrap_or(0));
+            (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0)
+        }
+        4..=7 => (word4(cell.get(..4)?) | word4(cell.get(n - 4..)?) << 32, 0),
+        8..=16 => (word8(cell.get(..8)?), word8(cell.get(n - 8..)?)),
+        _ => return None,
+    };
+    Some(ShortKey {
+        lo,
+        hi,
+        len: n as u64,
+    })
+}
+
+/// See [`short_key`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ShortKey {
+    lo: u64,
+    hi: u64,
+    len: u64,
+}
+
+/// Marks a free slot: no cell is this long.
+const FREE: ShortKey = ShortKey {
+    lo: 0,
+    hi: 0,
+    len: u64::MAX,
+};
+
+/// The first slot to try for a key.
+fn slot_of(key: ShortKey, mask: usize) -> usize {
+    let folded = key.lo ^ key.hi.rotate_left(29) ^ key.len;
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
 impl Quick {
-    fn new(q: &Question) -> Self {
+    /// The lookups of question `qi`; a value that is not valid for the question but is one of
+    /// its labels in `labels` reads as the label says (as in [`CsvLayout::not_accepted`]).
+    fn new(rs: &RuleSet, qi: usize, labels: Option<&Labels>) -> Self {
+        let Some(q) = rs.questions.get(qi) else {
+            return Quick::default();
+        };
+        let label = |cell: &[u8]| {
+            let text = std::str::from_utf8(cell).ok()?;
+            labels?.answer(rs, qi, text)
+        };
         let mut words: Vec<&[u8]> = ["", "yes", "no", "dont_know", "declined"]
             .iter()
             .map(|w| w.as_bytes())
@@ -274,32 +380,59 @@ impl Quick {
             words.extend(q.options.iter().map(|o| o.as_bytes()));
         }
         let mut quick = Quick::default();
+        let mut short = Vec::new();
         for w in words {
-            let a = parse_answer(q, w);
+            let e = quick.entry(q, w, &label);
             match short_key(w) {
-                Some(k) => {
-                    quick.short.push(k);
-                    quick.short_answers.push(a);
+                Some(k) => short.push((k, e)),
+                None => quick.long.push((w.into(), e)),
+            }
+        }
+        quick.short = KeyTable::new(&short);
+        if q.kind == QuestionKind::MultiChoice {
+            let is_option = |t: &str| q.options.iter().take(64).any(|o| o == t);
+            let word_of_options = super::value::DONT_KNOW
+                .iter()
+                .chain(super::value::DECLINED)
+                .any(|w| w.split_ascii_whitespace().all(is_option));
+            if !word_of_options {
+                let mut short = Vec::new();
+                for (i, o) in q.options.iter().take(64).enumerate() {
+                    match short_key(o.as_bytes()) {
+                        Some(k) => short.push((k, i as u32)),
+                        None => quick.long_options.push((o.as_bytes().into(), i as u32)),
+                    }
                 }
-                None => quick.long.push((w.into(), a)),
+                quick.options = KeyTable::new(&short);
             }
         }
         if q.kind == QuestionKind::Number {
-            // Above the question's maximum every number parses the same way: not looked up.
-            let over_max = q
-                .max
-                .filter(|m| *m >= 0.0)
-                .map_or(QUICK_NUMBERS, |m| (m as usize).saturating_add(2));
-            quick.numbers = (0..QUICK_NUMBERS.min(over_max))
-                .map(|n| parse_answer(q, n.to_string().as_bytes()))
+            quick.numbers = (0..QUICK_NUMBERS)
+                .map(|n| quick.entry(q, n.to_string().as_bytes(), &label))
                 .collect();
         }
         quick
     }
 
+    fn entry(&mut self, q: &Question, cell: &[u8], label: &dyn Fn(&[u8]) -> Option<Answer>) -> u32 {
+        let mut parsed = parse_answer(q, cell);
+        let message = match parsed {
+            Err(why) => match label(cell) {
+                Some(a) => {
+                    parsed = Ok(a);
+                    None
+                }
+                None => Some(super::invalid_message(q, why, cell).into_boxed_str()),
+            },
+            Ok(_) => None,
+        };
+        self.entries.push(QuickEntry { parsed, message });
+        (self.entries.len() - 1) as u32
+    }
+
     /// What [`parse_answer`] makes of a cell, when the cell is one of those worked out.
-    fn get(&self, cell: &[u8]) -> Option<&Parsed> {
-        if !self.numbers.is_empty()
+    fn get(&self, cell: &[u8]) -> Option<&QuickEntry> {
+        let e = if !self.numbers.is_empty()
             && (1..=3).contains(&cell.len())
             && cell.iter().all(u8::is_ascii_digit)
             && (cell.len() == 1 || cell.first() != Some(&b'0'))
@@ -307,15 +440,35 @@ impl Quick {
             let n = cell
                 .iter()
                 .fold(0usize, |n, &d| n * 10 + usize::from(d - b'0'));
-            return self.numbers.get(n);
+            *self.numbers.get(n)?
+        } else if let Some(k) = short_key(cell) {
+            self.short.get(k)?
+        } else {
+            self.long.iter().find(|(w, _)| **w == *cell)?.1
+        };
+        self.entries.get(e as usize)
+    }
+
+    /// A multi_choice cell of option ids separated by ASCII white space, as [`parse_answer`]
+    /// reads it; `None` for any other cell.
+    fn option_set(&self, cell: &[u8]) -> Option<Answer> {
+        if self.options.is_empty() {
+            return None;
         }
-        match short_key(cell) {
-            Some(k) => {
-                let i = self.short.iter().position(|&s| s == k)?;
-                self.short_answers.get(i)
-            }
-            None => self.long.iter().find(|(w, _)| **w == *cell).map(|(_, a)| a),
+        let mut set = 0u64;
+        let mut any = false;
+        for token in cell
+            .split(u8::is_ascii_whitespace)
+            .filter(|t| !t.is_empty())
+        {
+            let i = match short_key(token) {
+                Some(k) => self.options.get(k)?,
+                None => self.long_options.iter().find(|(o, _)| **o == *token)?.1,
+            };
+            set |= 1u64.checked_shl(i).unwrap_or(0);
+            any = true;
         }
+        any.then_some(Answer::Multi(set))
     }
 }
 
@@ -325,6 +478,8 @@ pub(crate) struct CsvScratch {
     flags: Vec<FlagState>,
     /// Strings of pass-through fields, reused.
     fields: Vec<(String, String)>,
+    /// Warnings of the last record, their strings reused.
+    warnings: Vec<RecordWarning>,
 }
 
 /// One record as the CSV parser read it, before its cells are read as answers.
@@ -698,7 +853,9 @@ impl<'r> CsvReader<'r> {
             CsvReader {
                 scratch: CsvScratch::default(),
                 layout: CsvLayout {
-                    quick: rs.questions.iter().map(Quick::new).collect(),
+                    quick: (0..rs.questions.len())
+                        .map(|q| Quick::new(rs, q, labels))
+                        .collect(),
                     rs,
                     labels,
                     flag_questions,
@@ -965,7 +1122,14 @@ impl CsvLayout<'_> {
     pub(crate) fn interpret(&self, raw: &RawRecord, scratch: &mut CsvScratch, rec: &mut Record) {
         // The strings of the last record's fields are filled again below.
         scratch.fields.append(&mut rec.fields);
-        let CsvScratch { flags, fields } = scratch;
+        scratch.warnings.append(&mut rec.warnings);
+        // Warnings made elsewhere come back here too: keep a few.
+        scratch.warnings.truncate(WARNINGS_KEPT);
+        let CsvScratch {
+            flags,
+            fields,
+            warnings,
+        } = scratch;
         rec.reset(self.rs.questions.len());
         rec.number = raw.number;
         rec.line = raw.line;
@@ -1019,9 +1183,29 @@ impl CsvLayout<'_> {
                         continue;
                     };
                     let answer = match self.quick.get(q).and_then(|t| t.get(cell)) {
-                        Some(Ok(a)) => *a,
-                        Some(&Err(why)) => self.not_accepted(q, question, why, cell, rec),
-                        None => match parse_answer(question, cell) {
+                        Some(QuickEntry { parsed: Ok(a), .. }) => *a,
+                        Some(QuickEntry {
+                            parsed: Err(_),
+                            message: Some(message),
+                        }) => {
+                            // What `not_accepted` writes, without formatting it again.
+                            let mut w = warnings.pop().unwrap_or_default();
+                            w.column.clear();
+                            w.column.push_str(&question.id);
+                            w.message.clear();
+                            w.message.push_str(message);
+                            rec.warnings.push(w);
+                            Answer::DontKnow
+                        }
+                        Some(&QuickEntry {
+                            parsed: Err(why), ..
+                        }) => self.not_accepted(q, question, why, cell, rec),
+                        None => match self
+                            .quick
+                            .get(q)
+                            .and_then(|t| t.option_set(cell))
+                            .map_or_else(|| parse_answer(question, cell), Ok)
+                        {
                             Ok(a) => a,
                             Err(why) => self.not_accepted(q, question, why, cell, rec),
                         },
@@ -1081,7 +1265,130 @@ impl RecordReader for CsvReader<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{excel_sep_line, list_columns, sniff_delimiter};
+    use super::{excel_sep_line, list_columns, parse_answer, short_key, sniff_delimiter, Quick};
+    use crate::i18n::Localizer;
+    use crate::input::Labels;
+    use crate::ruleset::{load, Folder, LoadOptions, QuestionKind};
+
+    /// The lookups that replace `parse_answer` for common cells give what it gives, warning
+    /// included, for every question of both shipped rule sets.
+    #[test]
+    fn quick_lookups_agree_with_parse_answer() {
+        let mut cells: Vec<String> = [
+            "",
+            " ",
+            "  ",
+            "yes",
+            "no",
+            "Yes",
+            "NO",
+            "да",
+            "иә",
+            "dont_know",
+            "declined",
+            "dont know",
+            "don't know",
+            "не знаю",
+            "prefer not to say",
+            "0",
+            "00",
+            "007",
+            "7",
+            "25",
+            "255",
+            "256",
+            "999",
+            "1000",
+            "-1",
+            "3.5",
+            "3,5",
+            "x",
+            "yes no",
+            "a\tb",
+            "0123456789abcdef",
+            "0123456789abcdefg",
+            "\u{a0}",
+        ]
+        .iter()
+        .map(|c| (*c).to_owned())
+        .collect();
+        let mut labelled = 0;
+        for id in ["kz-handbook", "ilo-2009-adult-labour"] {
+            let folder = Folder::embedded_ruleset(id).expect("shipped");
+            let rs = load(
+                &folder,
+                &mut crate::diagnostic::SourceMap::default(),
+                LoadOptions::default(),
+            )
+            .ruleset
+            .expect("valid");
+            let locs: Vec<Localizer> = ["en", "ru", "kk"]
+                .iter()
+                .map(|l| Localizer::new(l, &Folder::embedded_locales(), Some((id, None))))
+                .collect::<Result<_, _>>()
+                .expect("locales");
+            let labels = Labels::new(&rs, &locs);
+            for (qi, q) in rs.questions.iter().enumerate() {
+                let mut mine = cells.clone();
+                for (i, a) in q.options.iter().enumerate() {
+                    mine.push(a.clone());
+                    mine.push(a.to_uppercase());
+                    mine.push(format!(" {a}\t"));
+                    if let Some(b) = q.options.get((i + 1) % q.options.len()) {
+                        mine.push(format!("{a} {b}"));
+                        mine.push(format!("{a}  {b}  {a}"));
+                        mine.push(format!("{a}\t{b}\n"));
+                        mine.push(format!("{a},{b}"));
+                        mine.push(format!("{a} {}", b.to_uppercase()));
+                        mine.push(format!("{a} unknown_option"));
+                        mine.push(format!("{a} dont_know"));
+                    }
+                }
+                let quick = Quick::new(&rs, qi, None);
+                let with_labels = Quick::new(&rs, qi, Some(&labels));
+                for cell in &mine {
+                    let want = parse_answer(q, cell.as_bytes());
+                    if let Some(e) = quick.get(cell.as_bytes()) {
+                        assert_eq!(e.parsed, want, "{}: {cell:?}", q.id);
+                        let message = want
+                            .err()
+                            .map(|why| super::super::invalid_message(q, why, cell.as_bytes()));
+                        assert_eq!(e.message.as_deref(), message.as_deref(), "{cell:?}");
+                    }
+                    // With labels, an invalid value may be a label (as `not_accepted` reads it).
+                    if let Some(e) = with_labels.get(cell.as_bytes()) {
+                        let label = labels.answer(&rs, qi, cell);
+                        match (want, label) {
+                            (Err(_), Some(a)) => {
+                                assert_eq!(e.parsed, Ok(a), "{cell:?}");
+                                assert!(e.message.is_none());
+                                labelled += 1;
+                            }
+                            (want, _) => assert_eq!(e.parsed, want, "{cell:?}"),
+                        }
+                    }
+                    if let Some(a) = quick.option_set(cell.as_bytes()) {
+                        assert_eq!(Ok(a), want, "{}: {cell:?}", q.id);
+                    }
+                }
+                if q.kind == QuestionKind::MultiChoice {
+                    // The set path is taken: this test is not empty.
+                    let a = q.options.first().expect("options");
+                    assert!(quick.option_set(format!("{a} {a}").as_bytes()).is_some());
+                }
+            }
+            cells.push(String::new());
+        }
+        // "да" and "иә" are labels of yes_no answers, not words `parse_answer` knows.
+        assert!(labelled > 0);
+        // Keys are unique among cells of one length, whatever the bytes.
+        let a = short_key(b"ab\0\0").expect("short");
+        let b = short_key(b"ab\0").expect("short");
+        assert_ne!(a, b);
+        assert_ne!(short_key(b"abcdefghij"), short_key(b"abcdefghik"));
+        assert_ne!(short_key(b"abc"), short_key(b"acc"));
+        assert!(short_key(&[b'a'; 17]).is_none());
+    }
 
     #[test]
     fn delimiter_is_sniffed_from_the_header_outside_quotes() {

@@ -21,7 +21,7 @@ use crate::ruleset::RuleSet;
 
 /// A problem with one value of a record: the record is still scored, the value counts as
 /// unknown.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecordWarning {
     /// The column (CSV) or answer key (JSON).
     pub column: String,

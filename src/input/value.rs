@@ -42,7 +42,7 @@ const YES: &[&str] = &["yes", "y", "true", "1", "да", "д", "иә", "ия", "�
 /// Words accepted for no.
 const NO: &[&str] = &["no", "n", "false", "0", "нет", "н", "жоқ", "жок"];
 /// Words accepted for "don't know".
-const DONT_KNOW: &[&str] = &[
+pub(super) const DONT_KNOW: &[&str] = &[
     "dont_know",
     "don't know",
     "dont know",
@@ -52,7 +52,7 @@ const DONT_KNOW: &[&str] = &[
     "билмеймин",
 ];
 /// Words accepted for "prefers not to say".
-const DECLINED: &[&str] = &[
+pub(super) const DECLINED: &[&str] = &[
     "declined",
     "prefers not to say",
     "prefer not to say",

@@ -284,14 +284,27 @@ fn number_token(out: &mut Vec<u8>, x: f64) {
     }
 }
 
-/// Whether a string needs escaping in JSON (a control character, `"` or `\`). Blocks of 16
-/// bytes are checked without branches, which the compiler turns into vector instructions.
+/// Whether a string needs escaping in JSON (a control character, `"` or `\\`). Eight bytes at
+/// a time, with the classic word tests "has a byte below n" and "has a zero byte" (exact for
+/// whether any byte matches).
 fn needs_escape(s: &[u8]) -> bool {
-    s.chunks(16).any(|c| {
-        c.iter().fold(false, |acc, &b| {
-            acc | (b < 0x20) | (b == b'"') | (b == b'\\')
-        })
-    })
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let mut words = s.chunks_exact(8);
+    for w in &mut words {
+        let x = w.try_into().map_or(0, u64::from_le_bytes);
+        if x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0
+            || zero(x ^ (ONES * u64::from(b'"')))
+            || zero(x ^ (ONES * u64::from(b'\\')))
+        {
+            return true;
+        }
+    }
+    words
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// Writes a string as JSON: quoted as it is when nothing needs escaping (the usual case).
@@ -572,6 +585,25 @@ mod tests {
     use crate::answer::Answer;
     use crate::diagnostic::SourceMap;
     use crate::engine::Engine;
+
+    /// Every byte value at every place of strings of 1 to 24 bytes (words and the rest).
+    #[test]
+    fn needs_escape_finds_every_byte_that_needs_it() {
+        let naive = |s: &[u8]| s.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+        for len in 1..=24usize {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    for fill in [b'a', 0xd0, 0x7f, 0xff] {
+                        let mut s = vec![fill; len];
+                        if let Some(x) = s.get_mut(at) {
+                            *x = b;
+                        }
+                        assert_eq!(needs_escape(&s), naive(&s), "{s:?}");
+                    }
+                }
+            }
+        }
+    }
     use crate::i18n::Localizer;
     use crate::input::{Record, RecordWarning};
     use crate::output::{Prepared, Texts};
