@@ -492,27 +492,40 @@ mod tests {
         (out, totals)
     }
 
+    /// The texts of kz-handbook in `lang`.
+    fn texts(rs: &RuleSet, lang: &str) -> (Texts, Prepared) {
+        let loc = Localizer::new(
+            lang,
+            &Folder::embedded_locales(),
+            Some(("kz-handbook", None)),
+        )
+        .expect("loc");
+        (Texts::new(loc, rs), Prepared::new(rs))
+    }
+
+    fn context<'a>(
+        rs: &'a RuleSet,
+        texts: &'a Texts,
+        prepared: &'a Prepared,
+        redact: bool,
+    ) -> ReportContext<'a> {
+        ReportContext {
+            rs,
+            texts,
+            prepared,
+            width: None,
+            redact,
+        }
+    }
+
     /// Worker threads write exactly what one thread writes, in the same order, with the same
     /// totals.
     #[test]
     fn threads_write_what_one_thread_writes() {
         let rs = kz();
         for (lang, redact) in [("en", false), ("ru", true)] {
-            let loc = Localizer::new(
-                lang,
-                &Folder::embedded_locales(),
-                Some(("kz-handbook", None)),
-            )
-            .expect("loc");
-            let texts = Texts::new(loc, &rs);
-            let prepared = Prepared::new(&rs);
-            let ctx = ReportContext {
-                rs: &rs,
-                texts: &texts,
-                prepared: &prepared,
-                width: None,
-                redact,
-            };
+            let (texts, prepared) = texts(&rs, lang);
+            let ctx = context(&rs, &texts, &prepared, redact);
             let a = intake(&rs, 1500, 7);
             let b = intake(&rs, 300, 11);
             // One chunk (scored without threads), exactly one chunk.
@@ -557,21 +570,8 @@ mod tests {
     #[test]
     fn a_closed_output_stops_the_threads() {
         let rs = kz();
-        let loc = Localizer::new(
-            "en",
-            &Folder::embedded_locales(),
-            Some(("kz-handbook", None)),
-        )
-        .expect("loc");
-        let texts = Texts::new(loc, &rs);
-        let prepared = Prepared::new(&rs);
-        let ctx = ReportContext {
-            rs: &rs,
-            texts: &texts,
-            prepared: &prepared,
-            width: None,
-            redact: false,
-        };
+        let (texts, prepared) = texts(&rs, "en");
+        let ctx = context(&rs, &texts, &prepared, false);
         let text = intake(&rs, 3000, 5);
         for threads in [0, 2] {
             let mut out = Closing(200_000);
