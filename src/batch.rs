@@ -14,7 +14,7 @@ use crate::input::{self, CsvLayout, CsvReader, CsvScratch, FileNotice, InputErro
 use crate::input::{RawRecord, Record};
 use crate::output::explain::{summary_key, summary_keys_fit};
 use crate::output::fast_json::SummaryKey;
-use crate::output::fast_json::{self, Fragments, Summaries};
+use crate::output::fast_json::{self, FiredBlocks, Fragments, Summaries};
 use crate::output::{self, Report, ReportContext, Scored, Totals};
 
 /// Errors while scoring.
@@ -308,6 +308,7 @@ struct Worker {
     scratch: CsvScratch,
     rec: Record,
     eval: Evaluation,
+    kept: FiredBlocks,
 }
 
 impl Worker {
@@ -331,7 +332,8 @@ impl Worker {
                 file: job.name,
             };
             chunk.totals.add(&s);
-            match fast_json::write_head(job.fragments, job.file, &s, &mut chunk.out) {
+            match fast_json::write_head(job.fragments, &mut self.kept, job.file, &s, &mut chunk.out)
+            {
                 Some(e) => {
                     // Always a key: threads are used only when every evaluation has one.
                     if let Some(key) = summary_key(rs, e) {

@@ -7,13 +7,14 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Tri {
-    /// Definitely false whatever the unknown answers turn out to be.
-    False,
+    /// Definitely false whatever the unknown answers turn out to be. (The values 0, 1, 2 are
+    /// relied on by arithmetic in the engine.)
+    False = 0,
     /// Depends on answers that are not known.
     #[default]
-    Unknown,
+    Unknown = 1,
     /// Definitely true whatever the unknown answers turn out to be.
-    True,
+    True = 2,
 }
 
 impl std::ops::Not for Tri {

@@ -37,7 +37,108 @@ pub struct Tables {
     indicators: Vec<crate::condition::Cond>,
     /// Per dimension, its indicators and their slots in [`Counts`].
     members: Vec<Vec<(usize, usize)>>,
+    /// Per indicator, its state for every combination of the answers it reads, when there
+    /// are few enough.
+    memo: Vec<Option<IndicatorMemo>>,
 }
+
+/// How an answer to one question maps to a small number, its code: 0 to 4 for missing, don't
+/// know, declined, not applicable and free text, then one per value of the question's kind.
+/// Answers with no code (fractional or large numbers, large option sets) are evaluated as usual.
+#[derive(Debug, Clone, Copy)]
+struct Coder {
+    kind: crate::ruleset::QuestionKind,
+    options: u32,
+}
+
+/// Whole numbers 0 to `NUMBER_CODES - 1` have a code.
+const NUMBER_CODES: u32 = 128;
+/// Option sets have a code when the question has at most this many options.
+const MULTI_CODED_OPTIONS: u32 = 8;
+
+impl Coder {
+    fn radix(self) -> u32 {
+        use crate::ruleset::QuestionKind as K;
+        5 + match self.kind {
+            K::YesNo => 2,
+            K::SingleChoice => self.options,
+            K::MultiChoice if self.options <= MULTI_CODED_OPTIONS => 1 << self.options,
+            K::MultiChoice | K::Text => 0,
+            K::Number => NUMBER_CODES,
+        }
+    }
+
+    fn code(self, a: Answer) -> Option<u32> {
+        use crate::ruleset::QuestionKind as K;
+        let value = match (a, self.kind) {
+            (Answer::Missing, _) => return Some(0),
+            (Answer::DontKnow, _) => return Some(1),
+            (Answer::Declined, _) => return Some(2),
+            (Answer::NotApplicable, _) => return Some(3),
+            (Answer::Text, _) => return Some(4),
+            (Answer::Bool(b), K::YesNo) => u32::from(b),
+            (Answer::Choice(i), K::SingleChoice) if u32::from(i) < self.options => u32::from(i),
+            (Answer::Multi(set), K::MultiChoice)
+                if self.options <= MULTI_CODED_OPTIONS && set < 1 << self.options =>
+            {
+                set as u32
+            }
+            (Answer::Number(x), K::Number) => {
+                // Exactly a whole number in range (not -0.0, whose text is the same anyway).
+                let n = x as u32;
+                if n < NUMBER_CODES && f64::from(n).to_bits() == x.to_bits() {
+                    n
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        Some(5 + value)
+    }
+}
+
+/// An indicator's state for every combination of the codes of the answers it reads, worked out
+/// the first time a record has that combination (the threads of batch scoring share one).
+/// Sound because an indicator's condition reads nothing but those answers.
+#[derive(Debug)]
+struct IndicatorMemo {
+    /// The questions read, each with its coder and its stride in the index.
+    questions: Box<[(usize, Coder, u32)]>,
+    /// Where this indicator's combinations start among all indicators' (see
+    /// [`Evaluation::indicator_slots`]).
+    base: u32,
+    /// 0 while not worked out, else 1 + `Tri as u8`.
+    states: Box<[AtomicU8]>,
+}
+
+impl Clone for IndicatorMemo {
+    fn clone(&self) -> Self {
+        IndicatorMemo {
+            questions: self.questions.clone(),
+            base: self.base,
+            states: self
+                .states
+                .iter()
+                .map(|s| AtomicU8::new(s.load(Ordering::Relaxed)))
+                .collect(),
+        }
+    }
+}
+
+impl IndicatorMemo {
+    fn index(&self, answers: &[Answer]) -> Option<usize> {
+        let mut index = 0;
+        for &(q, coder, stride) in self.questions.iter() {
+            index += coder.code(*answers.get(q)?)? * stride;
+        }
+        Some(index as usize)
+    }
+}
+
+/// Most combinations memoized for one indicator, and for all indicators together.
+const MAX_MEMO: usize = 1 << 16;
+const MAX_MEMO_TOTAL: usize = 1 << 22;
 
 /// A dimension's state for every count, worked out the first time a record has that count
 /// (the threads of batch scoring share one table).
@@ -116,7 +217,49 @@ impl Tables {
                 })
             })
             .collect();
+        let mut base = 0usize;
+        let memo = rs
+            .indicators
+            .iter()
+            .map(|i| {
+                let mut questions = Vec::new();
+                i.when.cond.visit_leaves(&mut |l| {
+                    if let Leaf::Question(q) = l {
+                        if !questions.contains(&(q as usize)) {
+                            questions.push(q as usize);
+                        }
+                    }
+                });
+                let mut size = 1usize;
+                let mut with_strides = Vec::with_capacity(questions.len());
+                for q in questions {
+                    let question = rs.questions.get(q)?;
+                    let coder = Coder {
+                        kind: question.kind,
+                        options: u32::try_from(question.options.len()).ok()?,
+                    };
+                    with_strides.push((q, coder, u32::try_from(size).ok()?));
+                    size = size.checked_mul(coder.radix() as usize)?;
+                    if size > MAX_MEMO {
+                        return None;
+                    }
+                }
+                if base + size > MAX_MEMO_TOTAL {
+                    return None;
+                }
+                let memo = IndicatorMemo {
+                    questions: with_strides.into(),
+                    base: u32::try_from(base).ok()?,
+                    states: std::iter::repeat_with(AtomicU8::default)
+                        .take(size)
+                        .collect(),
+                };
+                base += size;
+                Some(memo)
+            })
+            .collect();
         Tables {
+            memo,
             present,
             show_if: rs
                 .show_order
@@ -140,6 +283,45 @@ impl Tables {
         }
     }
 
+    /// Where the combinations of every memoized indicator end (see
+    /// [`Evaluation::indicator_slots`]).
+    #[must_use]
+    pub fn indicator_slots(&self) -> usize {
+        self.memo
+            .iter()
+            .flatten()
+            .map(|m| m.base as usize + m.states.len())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// An indicator's state and its slot, from the memo when it has one; `eval` works it out
+    /// the first time.
+    fn indicator(&self, i: usize, answers: &[Answer], eval: impl FnOnce() -> Tri) -> (Tri, u32) {
+        let Some((m, index)) = self
+            .memo
+            .get(i)
+            .and_then(Option::as_ref)
+            .and_then(|m| Some((m, m.index(answers)?)))
+        else {
+            return (eval(), NO_SLOT);
+        };
+        let Some(slot) = m.states.get(index) else {
+            return (eval(), NO_SLOT);
+        };
+        let t = match slot.load(Ordering::Relaxed) {
+            1 => Tri::False,
+            2 => Tri::Unknown,
+            3 => Tri::True,
+            _ => {
+                let v = eval();
+                slot.store(1 + v as u8, Ordering::Relaxed);
+                v
+            }
+        };
+        (t, m.base + index as u32)
+    }
+
     /// A dimension's state from the table, when it has one; `eval` works it out the first
     /// time. Every thread stores the same value, so the order of loads and stores does not
     /// matter.
@@ -158,6 +340,9 @@ impl Tables {
         })
     }
 }
+
+/// No slot: the indicator was evaluated without its memo.
+pub(crate) const NO_SLOT: u32 = u32::MAX;
 
 /// The slot of a strength in [`Counts`].
 fn strength_slot(s: Strength) -> usize {
@@ -259,10 +444,15 @@ impl<'r> Engine<'r> {
 
         let env = Env::answers_only(&out.answers);
         out.indicators.clear();
+        out.indicator_slots.clear();
         match self.tables {
-            Some(t) => out
-                .indicators
-                .extend(t.indicators.iter().map(|c| c.eval(&env))),
+            Some(t) => {
+                for (i, c) in t.indicators.iter().enumerate() {
+                    let (state, slot) = t.indicator(i, &out.answers, || c.eval(&env));
+                    out.indicators.push(state);
+                    out.indicator_slots.push(slot);
+                }
+            }
             None => out
                 .indicators
                 .extend(rs.indicators.iter().map(|i| i.when.cond.eval(&env))),
@@ -272,19 +462,17 @@ impl<'r> Engine<'r> {
         for (n, d) in rs.dimensions.iter().enumerate() {
             let mut counts: Counts = [(0, 0); 4];
             let mut add = |i: usize, slot: usize| {
-                let Some(state) = out.indicators.get(i) else {
+                let Some(&state) = out.indicators.get(i) else {
                     return;
                 };
+                // Without branches (the states of random records are not predictable): with
+                // False = 0, Unknown = 1, True = 2, fired is `t >> 1`, possible `(t + 1) >> 1`.
+                let t = state as u32;
+                let (fired, possible) = (t >> 1, (t + 1) >> 1);
                 for s in [slot, 3] {
                     if let Some(c) = counts.get_mut(s) {
-                        match state {
-                            Tri::True => {
-                                c.0 += 1;
-                                c.1 += 1;
-                            }
-                            Tri::Unknown => c.1 += 1,
-                            Tri::False => {}
-                        }
+                        c.0 += fired;
+                        c.1 += possible;
                     }
                 }
             };

@@ -557,10 +557,31 @@ proptest! {
     #[test]
     fn tables_change_nothing(rs_seed in any::<u64>(), answer_seed in any::<u64>()) {
         let rs = random_ruleset(rs_seed);
-        let raw = random_answers(&rs, answer_seed);
         let tables = super::Tables::new(&rs);
-        let a = Engine::new(&rs).evaluate(&raw);
-        let b = Engine::with_tables(&rs, &tables).evaluate(&raw);
+        // Several records on one set of tables, answers repeated in part, so that the memo's
+        // states are also read back.
+        let one = random_answers(&rs, answer_seed);
+        let two = random_answers(&rs, answer_seed.wrapping_add(1));
+        let half = one.len() / 2;
+        let mixed: Vec<Answer> = one.iter().take(half).chain(two.iter().skip(half)).copied().collect();
+        let mut slots: Vec<(Vec<u32>, Vec<Answer>)> = Vec::new();
+        for raw in [&one, &two, &mixed, &one] {
+        let a = Engine::new(&rs).evaluate(raw);
+        let b = Engine::with_tables(&rs, &tables).evaluate(raw);
+        // Equal slots mean equal answers to the indicator's questions (what output writers
+        // rely on to reuse what they wrote).
+        for (other_slots, other_answers) in &slots {
+            for (i, (&s, &t)) in b.indicator_slots.iter().zip(other_slots).enumerate() {
+                if s != super::NO_SLOT && s == t {
+                    let mut qs = Vec::new();
+                    rs.indicators[i].when.cond.visit_leaves(&mut |l| if let Leaf::Question(q) = l { qs.push(q as usize) });
+                    for q in qs {
+                        prop_assert_eq!(b.answers[q], other_answers[q]);
+                    }
+                }
+            }
+        }
+        slots.push((b.indicator_slots.clone(), b.answers.clone()));
         prop_assert_eq!(&a.dimensions, &b.dimensions);
         prop_assert_eq!(&a.indicators, &b.indicators);
         prop_assert_eq!(&a.red_flags, &b.red_flags);
@@ -569,6 +590,7 @@ proptest! {
         prop_assert_eq!(&a.deciding_not_asked, &b.deciding_not_asked);
         prop_assert_eq!(&a.deciding_unknown, &b.deciding_unknown);
         prop_assert_eq!(&a.safety_unanswered, &b.safety_unanswered);
+        }
     }
 
     /// Evaluating each node once finds the same unknown leaves, in the same order, as

@@ -19,7 +19,7 @@ pub(crate) use super::texts::SummaryKey;
 use super::{ReportContext, Scored, Texts, TOOL_VERSION};
 use crate::answer::Answer;
 use crate::condition::Tri;
-use crate::engine::Evaluation;
+use crate::engine::{Evaluation, NO_SLOT};
 use crate::level::Level;
 
 /// Byte ranges into [`Fragments::pool`].
@@ -363,11 +363,51 @@ impl Summaries {
     }
 }
 
+/// The JSON of fired indicators as written before, by [`Evaluation::indicator_slots`]: two
+/// records with the same slot have the same answers to the indicator's questions, so the same
+/// block. One per thread and [`Fragments`]; most records' blocks are copied from here.
+#[derive(Debug, Default)]
+pub(crate) struct FiredBlocks {
+    /// Per slot: 0 while not kept, else 1 + its index in `spans`.
+    at: Vec<u32>,
+    spans: Vec<Span>,
+    pool: Vec<u8>,
+}
+
+/// Most bytes of blocks kept (beyond this, blocks are written each time).
+const MAX_KEPT: usize = 4 << 20;
+
+impl FiredBlocks {
+    fn get(&self, slot: u32) -> Option<&[u8]> {
+        let k = *self.at.get(slot as usize)?;
+        let &(a, b) = self.spans.get((k as usize).checked_sub(1)?)?;
+        self.pool.get(a as usize..b as usize)
+    }
+
+    fn keep(&mut self, slot: u32, block: &[u8]) {
+        if slot == NO_SLOT || self.pool.len() + block.len() > MAX_KEPT {
+            return;
+        }
+        let slot = slot as usize;
+        if self.at.len() <= slot {
+            // Slots below `Tables::indicator_slots` (at most a few million): grown as needed.
+            self.at.resize((slot + 1).next_power_of_two(), 0);
+        }
+        let start = self.pool.len() as u32;
+        self.pool.extend_from_slice(block);
+        self.spans.push((start, self.pool.len() as u32));
+        if let Some(at) = self.at.get_mut(slot) {
+            *at = self.spans.len() as u32;
+        }
+    }
+}
+
 /// Writes one record that was read and evaluated up to and including `"summary_text":`;
 /// `None` (and nothing written) for a record with an error. `file` is the file name as a JSON
 /// string.
 pub(crate) fn write_head<'e>(
     f: &Fragments,
+    kept: &mut FiredBlocks,
     file: &[u8],
     s: &Scored<'e>,
     out: &mut Vec<u8>,
@@ -437,6 +477,12 @@ pub(crate) fn write_head<'e>(
             out.push(b',');
         }
         k += 1;
+        let slot = e.indicator_slots.get(i).map_or(NO_SLOT, |&s| s);
+        if let Some(block) = kept.get(slot) {
+            out.extend_from_slice(block);
+            continue;
+        }
+        let start = out.len();
         out.extend_from_slice(f.get(head));
         let questions = f.indicator_questions.get(i).map_or(&[][..], Vec::as_slice);
         for (n, &q) in questions.iter().enumerate() {
@@ -446,6 +492,7 @@ pub(crate) fn write_head<'e>(
             f.evidence(out, q, e.answers.get(q).copied().unwrap_or_default());
         }
         out.extend_from_slice(b"]}");
+        kept.keep(slot, out.get(start..).unwrap_or_default());
     }
     out.extend_from_slice(b"],\"dimensions\":[");
     for (d, dr) in e.dimensions.iter().enumerate() {
@@ -541,12 +588,13 @@ pub(crate) fn write_tail(f: &Fragments, e: &Evaluation, out: &mut Vec<u8>) {
 pub(crate) fn write_record(
     ctx: &ReportContext<'_>,
     f: &Fragments,
+    kept: &mut FiredBlocks,
     summaries: &mut Summaries,
     file: &[u8],
     s: &Scored<'_>,
     out: &mut Vec<u8>,
 ) -> Option<()> {
-    let e = write_head(f, file, s, out)?;
+    let e = write_head(f, kept, file, s, out)?;
     match summary_key(ctx.rs, e) {
         Some(key) => summaries.write(ctx.texts, &key, out),
         None => string(out, &summary_text(ctx.rs, ctx.texts, e)),
@@ -660,12 +708,17 @@ mod tests {
             let prepared = Prepared::new(&rs);
             let ctx = ReportContext { rs: &rs, texts: &texts, prepared: &prepared, width: None, redact };
             let fragments = Fragments::new(&ctx);
-            // One cache of summary lines for both records, as in a run.
+            // One cache of summary lines and of fired indicators' blocks for every record, as
+            // in a run; the engine's tables give the blocks' slots. The third and fourth
+            // records repeat answers of the first two, so that blocks are taken from the cache.
             let mut summaries = Summaries::default();
-            for (n, picks) in [&picks[..40], &picks[40..]].into_iter().enumerate() {
+            let mut kept = FiredBlocks::default();
+            let tables = crate::engine::Tables::new(&rs);
+            let mixed: Vec<u64> = picks[..20].iter().chain(&picks[60..]).copied().collect();
+            for (n, picks) in [&picks[..40], &picks[40..], &mixed, &picks[..40]].into_iter().enumerate() {
                 let answers: Vec<Answer> = rs.questions.iter().zip(picks.iter().cycle())
                     .map(|(q, p)| answer(q.kind, q.options.len().max(1), *p)).collect();
-                let e = Engine::new(&rs).evaluate(&answers);
+                let e = Engine::with_tables(&rs, &tables).evaluate(&answers);
                 let record = Record {
                     number: 7 + n as u64,
                     line: 1_000_009,
@@ -677,7 +730,7 @@ mod tests {
                 };
                 let s = Scored { record: &record, eval: Some(&e), file: "in \"1\".csv" };
                 let mut fast = Vec::new();
-                write_record(&ctx, &fragments, &mut summaries, &file_json(s.file), &s, &mut fast).expect("ok record");
+                write_record(&ctx, &fragments, &mut kept, &mut summaries, &file_json(s.file), &s, &mut fast).expect("ok record");
                 let slow = serde_json::to_vec(&crate::output::json_out::record_json(&ctx, &s)).expect("serde");
                 prop_assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&slow));
             }
