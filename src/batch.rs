@@ -8,13 +8,14 @@
 
 use std::io::{BufRead, Write};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::Mutex;
 
 use crate::engine::{Engine, Evaluation, Tables};
 use crate::input::{self, CsvLayout, CsvReader, CsvScratch, FileNotice, InputError, Labels};
 use crate::input::{RawRecord, Record};
 use crate::output::explain::{summary_key, summary_keys_fit};
 use crate::output::fast_json::SummaryKey;
-use crate::output::fast_json::{self, FiredBlocks, Fragments, Summaries};
+use crate::output::fast_json::{self, FiredBlocks, Fragments, KnownSummaries, Summaries};
 use crate::output::{self, Report, ReportContext, Scored, Totals};
 
 /// Errors while scoring.
@@ -150,10 +151,13 @@ impl<'a> Batch<'a> {
         let layout = csv.layout().clone();
         let file = fast_json::file_json(name);
         let engine = self.engine;
+        let known = Mutex::new(self.summaries.known());
         let mut writer = ChunkWriter {
             ctx,
             file: name,
+            published: self.summaries.len(),
             summaries: &mut self.summaries,
+            known: &known,
             totals: &mut self.totals,
             line: Vec::new(),
         };
@@ -161,6 +165,7 @@ impl<'a> Batch<'a> {
         if !fill(&mut csv, &mut first) {
             // A file of one chunk is scored here: starting threads would take longer.
             let job = Job {
+                known: &known,
                 engine,
                 layout: &layout,
                 fragments,
@@ -176,6 +181,7 @@ impl<'a> Batch<'a> {
                 let (work_tx, work_rx) = sync_channel::<Chunk>(DEPTH);
                 let (done_tx, done_rx) = sync_channel::<Chunk>(DEPTH);
                 let job = Job {
+                    known: &known,
                     engine,
                     layout: &layout,
                     fragments,
@@ -273,6 +279,8 @@ fn pipeline(
 
 /// What the worker threads share.
 struct Job<'j, 'r> {
+    /// The summary lines the writer has made so far (renewed when it makes more).
+    known: &'j Mutex<KnownSummaries>,
     engine: Engine<'r>,
     layout: &'j CsvLayout<'r>,
     fragments: &'j Fragments,
@@ -318,6 +326,11 @@ impl Worker {
         chunk.holes.clear();
         chunk.errors.clear();
         chunk.totals = Totals::default();
+        // Renewed once per chunk; a poisoned lock only means another worker stopped.
+        let known = match job.known.lock() {
+            Ok(k) => k.clone(),
+            Err(p) => p.into_inner().clone(),
+        };
         for raw in chunk.raws.iter().take(chunk.len) {
             job.layout.interpret(raw, &mut self.scratch, &mut self.rec);
             let eval = if self.rec.error.is_some() {
@@ -337,7 +350,10 @@ impl Worker {
                 Some(e) => {
                     // Always a key: threads are used only when every evaluation has one.
                     if let Some(key) = summary_key(rs, e) {
-                        chunk.holes.push((chunk.out.len(), Hole::Summary(key)));
+                        match known.get(&key) {
+                            Some(line) => chunk.out.extend_from_slice(line),
+                            None => chunk.holes.push((chunk.out.len(), Hole::Summary(key))),
+                        }
                     }
                     fast_json::write_tail(job.fragments, e, &mut chunk.out);
                 }
@@ -358,6 +374,9 @@ struct ChunkWriter<'w, 'a> {
     ctx: &'a ReportContext<'a>,
     file: &'w str,
     summaries: &'w mut Summaries,
+    /// What the workers see of `summaries`, and how many lines it had then.
+    known: &'w Mutex<KnownSummaries>,
+    published: usize,
     totals: &'w mut Totals,
     line: Vec<u8>,
 }
@@ -387,6 +406,16 @@ impl ChunkWriter<'_, '_> {
             }
         }
         out.write_all(chunk.out.get(at..).unwrap_or_default())?;
+        if self.summaries.len() >= self.published + (self.published / 8).max(16) {
+            // Enough new lines: the workers get a new copy. (Rarely: most records have one of
+            // the common lines; the rare ones are filled in here.)
+            self.published = self.summaries.len();
+            let known = self.summaries.known();
+            match self.known.lock() {
+                Ok(mut k) => *k = known,
+                Err(p) => *p.into_inner() = known,
+            }
+        }
         let (t, c) = (&mut *self.totals, &chunk.totals);
         t.records += c.records;
         t.errors += c.errors;

@@ -342,8 +342,13 @@ fn list(out: &mut Vec<u8>, f: &Fragments, v: &[Span], items: impl Iterator<Item 
 /// texts (the localizer formats a line the first time).
 #[derive(Debug, Default)]
 pub(crate) struct Summaries {
-    lines: FxHashMap<SummaryKey, Box<[u8]>>,
+    /// Shared so that copies for other threads are cheap.
+    lines: FxHashMap<SummaryKey, std::sync::Arc<[u8]>>,
 }
+
+/// A copy of the summary lines known so far, for threads that cannot use the localizer: they
+/// write the lines it has and leave a hole for the others.
+pub(crate) type KnownSummaries = std::sync::Arc<FxHashMap<SummaryKey, std::sync::Arc<[u8]>>>;
 
 /// Most summary lines kept (as in [`super::explain::summary_text`]).
 const MAX_SUMMARIES: usize = 4096;
@@ -358,8 +363,18 @@ impl Summaries {
         let line = esc(&summary_of_key(texts, key));
         out.extend_from_slice(&line);
         if self.lines.len() < MAX_SUMMARIES {
-            self.lines.insert(*key, line.into_boxed_slice());
+            self.lines.insert(*key, line.into());
         }
+    }
+
+    /// How many lines are kept.
+    pub(crate) fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// A copy of the lines kept.
+    pub(crate) fn known(&self) -> KnownSummaries {
+        std::sync::Arc::new(self.lines.clone())
     }
 }
 
