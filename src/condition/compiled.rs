@@ -267,6 +267,20 @@ impl Cond {
         }
     }
 
+    /// The questions the condition reads, each once, in the order they first appear.
+    #[must_use]
+    pub fn questions(&self) -> Vec<usize> {
+        let mut qs = Vec::new();
+        self.visit_leaves(&mut |l| {
+            if let Leaf::Question(q) = l {
+                if !qs.contains(&(q as usize)) {
+                    qs.push(q as usize);
+                }
+            }
+        });
+        qs
+    }
+
     /// Calls `f` for every leaf, known or not (for dependency analysis and listings).
     pub fn visit_leaves(&self, f: &mut dyn FnMut(Leaf)) {
         match self {

@@ -117,11 +117,7 @@ impl Clone for IndicatorMemo {
         IndicatorMemo {
             questions: self.questions.clone(),
             base: self.base,
-            states: self
-                .states
-                .iter()
-                .map(|s| AtomicU8::new(s.load(Ordering::Relaxed)))
-                .collect(),
+            states: copy_states(&self.states),
         }
     }
 }
@@ -154,11 +150,7 @@ impl Clone for PresentTable {
     fn clone(&self) -> Self {
         PresentTable {
             n: self.n,
-            states: self
-                .states
-                .iter()
-                .map(|s| AtomicU8::new(s.load(Ordering::Relaxed)))
-                .collect(),
+            states: copy_states(&self.states),
         }
     }
 }
@@ -222,14 +214,7 @@ impl Tables {
             .indicators
             .iter()
             .map(|i| {
-                let mut questions = Vec::new();
-                i.when.cond.visit_leaves(&mut |l| {
-                    if let Leaf::Question(q) = l {
-                        if !questions.contains(&(q as usize)) {
-                            questions.push(q as usize);
-                        }
-                    }
-                });
+                let questions = i.when.cond.questions();
                 let mut size = 1usize;
                 let mut with_strides = Vec::with_capacity(questions.len());
                 for q in questions {
@@ -309,17 +294,7 @@ impl Tables {
         let Some(slot) = m.states.get(index) else {
             return (eval(), NO_SLOT);
         };
-        let t = match slot.load(Ordering::Relaxed) {
-            1 => Tri::False,
-            2 => Tri::Unknown,
-            3 => Tri::True,
-            _ => {
-                let v = eval();
-                slot.store(1 + v as u8, Ordering::Relaxed);
-                v
-            }
-        };
-        (t, m.base + index as u32)
+        (memo_state(slot, eval), m.base + index as u32)
     }
 
     /// A dimension's state from the table, when it has one; `eval` works it out the first
@@ -328,17 +303,32 @@ impl Tables {
     fn present(&self, d: usize, counts: &Counts, eval: impl FnOnce() -> Tri) -> Option<Tri> {
         let t = self.present.get(d)?.as_ref()?;
         let slot = t.states.get(t.index(counts)?)?;
-        Some(match slot.load(Ordering::Relaxed) {
-            1 => Tri::False,
-            2 => Tri::Unknown,
-            3 => Tri::True,
-            _ => {
-                let v = eval();
-                slot.store(1 + v as u8, Ordering::Relaxed);
-                v
-            }
-        })
+        Some(memo_state(slot, eval))
     }
+}
+
+/// A state kept in a table shared by threads: 0 while not worked out, else 1 + `Tri as u8`;
+/// `eval` works it out the first time. Every thread stores the same value, so the order of
+/// loads and stores does not matter.
+fn memo_state(slot: &AtomicU8, eval: impl FnOnce() -> Tri) -> Tri {
+    match slot.load(Ordering::Relaxed) {
+        1 => Tri::False,
+        2 => Tri::Unknown,
+        3 => Tri::True,
+        _ => {
+            let v = eval();
+            slot.store(1 + v as u8, Ordering::Relaxed);
+            v
+        }
+    }
+}
+
+/// A copy of a table of [`memo_state`] slots.
+fn copy_states<T: FromIterator<AtomicU8>>(states: &[AtomicU8]) -> T {
+    states
+        .iter()
+        .map(|s| AtomicU8::new(s.load(Ordering::Relaxed)))
+        .collect()
 }
 
 /// No slot: the indicator was evaluated without its memo.

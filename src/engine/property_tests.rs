@@ -573,9 +573,7 @@ proptest! {
         for (other_slots, other_answers) in &slots {
             for (i, (&s, &t)) in b.indicator_slots.iter().zip(other_slots).enumerate() {
                 if s != super::NO_SLOT && s == t {
-                    let mut qs = Vec::new();
-                    rs.indicators[i].when.cond.visit_leaves(&mut |l| if let Leaf::Question(q) = l { qs.push(q as usize) });
-                    for q in qs {
+                    for q in rs.indicators[i].when.cond.questions() {
                         prop_assert_eq!(b.answers[q], other_answers[q]);
                     }
                 }

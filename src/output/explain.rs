@@ -8,7 +8,7 @@ use fluent_bundle::FluentArgs;
 use super::texts::SummaryKey;
 use super::Texts;
 use crate::answer::Answer;
-use crate::condition::{Leaf, Tri};
+use crate::condition::Tri;
 use crate::engine::{AgeStatus, Evaluation};
 use crate::ruleset::{Question, RuleSet};
 
@@ -29,14 +29,7 @@ impl Prepared {
             .indicators
             .iter()
             .map(|i| {
-                let mut qs = Vec::new();
-                i.when.cond.visit_leaves(&mut |l| {
-                    if let Leaf::Question(q) = l {
-                        if !qs.contains(&(q as usize)) {
-                            qs.push(q as usize);
-                        }
-                    }
-                });
+                let mut qs = i.when.cond.questions();
                 qs.sort_unstable();
                 qs
             })
