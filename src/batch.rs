@@ -121,17 +121,7 @@ impl<'a> Batch<'a> {
         }
         let (mut records, notices) = input::open(format, name, reader, rs, self.labels)?;
         while records.next_into(&mut self.rec) {
-            let eval = if self.rec.error.is_some() {
-                None
-            } else {
-                self.engine.evaluate_into(&self.rec.answers, &mut self.eval);
-                Some(&self.eval)
-            };
-            let scored = Scored {
-                record: &self.rec,
-                eval,
-                file: name,
-            };
+            let scored = scored(self.engine, &self.rec, &mut self.eval, name);
             self.totals.add(&scored);
             self.report.record(out, &scored)?;
         }
@@ -212,6 +202,22 @@ impl<'a> Batch<'a> {
         self.report.end(out, &self.totals)?;
         Ok(self.totals)
     }
+}
+
+/// A record with its evaluation (none for a record with an error), reusing `eval`'s buffers.
+fn scored<'s>(
+    engine: Engine<'_>,
+    record: &'s Record,
+    eval: &'s mut Evaluation,
+    file: &'s str,
+) -> Scored<'s> {
+    let eval = if record.error.is_some() {
+        None
+    } else {
+        engine.evaluate_into(&record.answers, eval);
+        Some(&*eval)
+    };
+    Scored { record, eval, file }
 }
 
 /// Reads the next records into `chunk`; false when the input is done.
@@ -333,17 +339,7 @@ impl Worker {
         };
         for raw in chunk.raws.iter().take(chunk.len) {
             job.layout.interpret(raw, &mut self.scratch, &mut self.rec);
-            let eval = if self.rec.error.is_some() {
-                None
-            } else {
-                job.engine.evaluate_into(&self.rec.answers, &mut self.eval);
-                Some(&self.eval)
-            };
-            let s = Scored {
-                record: &self.rec,
-                eval,
-                file: job.name,
-            };
+            let s = scored(job.engine, &self.rec, &mut self.eval, job.name);
             chunk.totals.add(&s);
             match fast_json::write_head(job.fragments, &mut self.kept, job.file, &s, &mut chunk.out)
             {
