@@ -151,17 +151,17 @@ impl<'a> Batch<'a> {
             totals: &mut self.totals,
             line: Vec::new(),
         };
+        let job = Job {
+            known: &known,
+            engine,
+            layout: &layout,
+            fragments,
+            file: &file,
+            name,
+        };
         let mut first = Chunk::default();
         if !fill(&mut csv, &mut first) {
             // A file of one chunk is scored here: starting threads would take longer.
-            let job = Job {
-                known: &known,
-                engine,
-                layout: &layout,
-                fragments,
-                file: &file,
-                name,
-            };
             Worker::default().run(&job, &mut first);
             return Ok(writer.write(&first, out)?);
         }
@@ -170,14 +170,6 @@ impl<'a> Batch<'a> {
             for _ in 0..workers {
                 let (work_tx, work_rx) = sync_channel::<Chunk>(DEPTH);
                 let (done_tx, done_rx) = sync_channel::<Chunk>(DEPTH);
-                let job = Job {
-                    known: &known,
-                    engine,
-                    layout: &layout,
-                    fragments,
-                    file: &file,
-                    name,
-                };
                 scope.spawn(move || {
                     let mut worker = Worker::default();
                     while let Ok(mut chunk) = work_rx.recv() {
@@ -283,7 +275,8 @@ fn pipeline(
     Ok(())
 }
 
-/// What the worker threads share.
+/// What the worker threads share (each gets a copy).
+#[derive(Clone, Copy)]
 struct Job<'j, 'r> {
     /// The summary lines the writer has made so far (renewed when it makes more).
     known: &'j Mutex<KnownSummaries>,
