@@ -88,6 +88,9 @@ pub struct Evaluation {
     /// [`super::Tables::indicator_slots`]; `NO_SLOT` when it has none. Output writers key
     /// what they keep per indicator on it.
     pub(crate) indicator_slots: Vec<u32>,
+    /// Per question (with the engine's tables), its answer after skip logic as a small number
+    /// (see `Coder` in the engine), `NO_CODE` when it has none.
+    pub(crate) codes: Vec<u16>,
     /// State of each dimension.
     pub dimensions: Vec<DimensionResult>,
     pub(crate) dimension_states: Vec<Tri>,

@@ -39,7 +39,11 @@ pub struct Tables {
     members: Vec<Vec<(usize, usize)>>,
     /// Per indicator, its state for every combination of the answers it reads, when there
     /// are few enough.
-    memo: Vec<Option<IndicatorMemo>>,
+    memo: Vec<Option<Memo>>,
+    /// The same for each `show_if` of [`Tables::show_if`].
+    show_memo: Vec<Option<Memo>>,
+    /// Per question, how its answers map to codes (see [`Evaluation::codes`]).
+    coders: Vec<Coder>,
 }
 
 /// How an answer to one question maps to a small number, its code: 0 to 4 for missing, don't
@@ -56,7 +60,25 @@ const NUMBER_CODES: u32 = 128;
 /// Option sets have a code when the question has at most this many options.
 const MULTI_CODED_OPTIONS: u32 = 8;
 
+/// No code: see [`Coder`].
+pub(crate) const NO_CODE: u16 = u16::MAX;
+
 impl Coder {
+    fn of(q: &crate::ruleset::Question) -> Coder {
+        Coder {
+            kind: q.kind,
+            options: u32::try_from(q.options.len()).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// [`Coder::code`] as stored in [`Evaluation::codes`].
+    fn code16(self, a: Answer) -> u16 {
+        self.code(a)
+            .and_then(|c| u16::try_from(c).ok())
+            .filter(|&c| c != NO_CODE)
+            .unwrap_or(NO_CODE)
+    }
+
     fn radix(self) -> u32 {
         use crate::ruleset::QuestionKind as K;
         5 + match self.kind {
@@ -98,23 +120,23 @@ impl Coder {
     }
 }
 
-/// An indicator's state for every combination of the codes of the answers it reads, worked out
+/// A condition's state for every combination of the codes of the answers it reads, worked out
 /// the first time a record has that combination (the threads of batch scoring share one).
-/// Sound because an indicator's condition reads nothing but those answers.
+/// Sound because the condition reads nothing but those answers (built only for such).
 #[derive(Debug)]
-struct IndicatorMemo {
-    /// The questions read, each with its coder and its stride in the index.
-    questions: Box<[(usize, Coder, u32)]>,
-    /// Where this indicator's combinations start among all indicators' (see
-    /// [`Evaluation::indicator_slots`]).
+struct Memo {
+    /// The questions read, each with its stride in the index.
+    questions: Box<[(usize, u32)]>,
+    /// Where this memo's combinations start among all indicators' (see
+    /// [`Evaluation::indicator_slots`]); 0 for a `show_if`.
     base: u32,
     /// 0 while not worked out, else 1 + `Tri as u8`.
     states: Box<[AtomicU8]>,
 }
 
-impl Clone for IndicatorMemo {
+impl Clone for Memo {
     fn clone(&self) -> Self {
-        IndicatorMemo {
+        Memo {
             questions: self.questions.clone(),
             base: self.base,
             states: copy_states(&self.states),
@@ -122,13 +144,52 @@ impl Clone for IndicatorMemo {
     }
 }
 
-impl IndicatorMemo {
-    fn index(&self, answers: &[Answer]) -> Option<usize> {
-        let mut index = 0;
-        for &(q, coder, stride) in self.questions.iter() {
-            index += coder.code(*answers.get(q)?)? * stride;
+impl Memo {
+    /// The memo of `cond`, when it reads only answers, all of them with codes, and has at most
+    /// [`MAX_MEMO`] combinations.
+    fn new(cond: &crate::condition::Cond, coders: &[Coder], base: usize) -> Option<Memo> {
+        let mut answers_only = true;
+        cond.visit_leaves(&mut |l| answers_only &= matches!(l, Leaf::Question(_)));
+        if !answers_only {
+            return None;
         }
-        Some(index as usize)
+        let mut size = 1usize;
+        let mut questions = Vec::new();
+        for q in cond.questions() {
+            let radix = coders.get(q)?.radix();
+            questions.push((q, u32::try_from(size).ok()?));
+            size = size.checked_mul(radix as usize)?;
+            if size > MAX_MEMO {
+                return None;
+            }
+        }
+        Some(Memo {
+            questions: questions.into(),
+            base: u32::try_from(base).ok()?,
+            states: std::iter::repeat_with(AtomicU8::default)
+                .take(size)
+                .collect(),
+        })
+    }
+
+    /// The index of the combination of `codes` (see [`Evaluation::codes`]), when every answer
+    /// read has a code.
+    fn index(&self, codes: &[u16]) -> Option<usize> {
+        let (mut index, mut coded) = (0u32, true);
+        for &(q, stride) in self.questions.iter() {
+            let c = codes.get(q).copied().unwrap_or(NO_CODE);
+            // No branch per answer: whether all had a code is checked once.
+            coded &= c != NO_CODE;
+            index = index.wrapping_add(u32::from(c).wrapping_mul(stride));
+        }
+        coded.then_some(index as usize)
+    }
+
+    /// The state at `codes`, and its index; `eval` works it out the first time.
+    fn state(&self, codes: &[u16], eval: impl FnOnce() -> Tri) -> Option<(Tri, usize)> {
+        let index = self.index(codes)?;
+        let slot = self.states.get(index)?;
+        Some((memo_state(slot, eval), index))
     }
 }
 
@@ -209,51 +270,38 @@ impl Tables {
                 })
             })
             .collect();
+        let coders: Vec<Coder> = rs.questions.iter().map(Coder::of).collect();
         let mut base = 0usize;
         let memo = rs
             .indicators
             .iter()
             .map(|i| {
-                let questions = i.when.cond.questions();
-                let mut size = 1usize;
-                let mut with_strides = Vec::with_capacity(questions.len());
-                for q in questions {
-                    let question = rs.questions.get(q)?;
-                    let coder = Coder {
-                        kind: question.kind,
-                        options: u32::try_from(question.options.len()).ok()?,
-                    };
-                    with_strides.push((q, coder, u32::try_from(size).ok()?));
-                    size = size.checked_mul(coder.radix() as usize)?;
-                    if size > MAX_MEMO {
-                        return None;
-                    }
-                }
-                if base + size > MAX_MEMO_TOTAL {
+                let memo = Memo::new(&i.when.cond, &coders, base)?;
+                if base + memo.states.len() > MAX_MEMO_TOTAL {
                     return None;
                 }
-                let memo = IndicatorMemo {
-                    questions: with_strides.into(),
-                    base: u32::try_from(base).ok()?,
-                    states: std::iter::repeat_with(AtomicU8::default)
-                        .take(size)
-                        .collect(),
-                };
-                base += size;
+                base += memo.states.len();
                 Some(memo)
             })
             .collect();
+        let show_if: Vec<(usize, crate::condition::Cond)> = rs
+            .show_order
+            .iter()
+            .filter_map(|&q| {
+                let c = rs.questions.get(q)?.show_if.as_ref()?;
+                Some((q, c.cond.clone()))
+            })
+            .collect();
+        let show_memo = show_if
+            .iter()
+            .map(|(_, c)| Memo::new(c, &coders, 0))
+            .collect();
         Tables {
             memo,
+            show_memo,
+            coders,
             present,
-            show_if: rs
-                .show_order
-                .iter()
-                .filter_map(|&q| {
-                    let c = rs.questions.get(q)?.show_if.as_ref()?;
-                    Some((q, c.cond.clone()))
-                })
-                .collect(),
+            show_if,
             indicators: rs.indicators.iter().map(|i| i.when.cond.clone()).collect(),
             members: rs
                 .dimensions
@@ -282,19 +330,52 @@ impl Tables {
 
     /// An indicator's state and its slot, from the memo when it has one; `eval` works it out
     /// the first time.
-    fn indicator(&self, i: usize, answers: &[Answer], eval: impl FnOnce() -> Tri) -> (Tri, u32) {
-        let Some((m, index)) = self
-            .memo
-            .get(i)
-            .and_then(Option::as_ref)
-            .and_then(|m| Some((m, m.index(answers)?)))
-        else {
+    fn indicator(&self, i: usize, codes: &[u16], eval: impl FnOnce() -> Tri) -> (Tri, u32) {
+        let Some(m) = self.memo.get(i).and_then(Option::as_ref) else {
             return (eval(), NO_SLOT);
         };
-        let Some(slot) = m.states.get(index) else {
-            return (eval(), NO_SLOT);
-        };
-        (memo_state(slot, eval), m.base + index as u32)
+        // `eval` is needed in both arms; only one runs.
+        let mut eval = Some(eval);
+        let mut run = || eval.take().map_or(Tri::Unknown, |f| f());
+        match m.state(codes, &mut run) {
+            Some((t, index)) => (t, m.base + index as u32),
+            None => (run(), NO_SLOT),
+        }
+    }
+
+    /// [`apply_skip_logic`] with the memos of the `show_if` conditions, keeping `codes` (see
+    /// [`Evaluation::codes`]) in step with `answers`.
+    fn skip_logic(&self, answers: &mut [Answer], applies: &mut [Tri], codes: &mut [u16]) {
+        for (k, (q, cond)) in self.show_if.iter().enumerate() {
+            let q = *q;
+            let eval = || cond.eval(&Env::answers_only(answers));
+            let t = match self.show_memo.get(k).and_then(Option::as_ref) {
+                Some(m) => {
+                    let mut eval = Some(eval);
+                    let mut run = || eval.take().map_or(Tri::Unknown, |f| f());
+                    match m.state(codes, &mut run) {
+                        Some((t, _)) => t,
+                        None => run(),
+                    }
+                }
+                None => eval(),
+            };
+            let (Some(a), Some(c), Some(applies)) =
+                (answers.get_mut(q), codes.get_mut(q), applies.get_mut(q))
+            else {
+                continue;
+            };
+            *applies = t;
+            // As in `skip_logic`, chosen by index (False = 0, Unknown = 1, True = 2) rather than
+            // by branches: whether a question applies is not predictable on random records.
+            let known = !a.is_unknown();
+            let unknown = if known { (Answer::Missing, 0) } else { (*a, *c) };
+            let pick = [(Answer::NotApplicable, 3), unknown, (*a, *c)];
+            if let Some(&(na, nc)) = pick.get(t as usize) {
+                *a = na;
+                *c = nc;
+            }
+        }
     }
 
     /// A dimension's state from the table, when it has one; `eval` works it out the first
@@ -311,16 +392,16 @@ impl Tables {
 /// `eval` works it out the first time. Every thread stores the same value, so the order of
 /// loads and stores does not matter.
 fn memo_state(slot: &AtomicU8, eval: impl FnOnce() -> Tri) -> Tri {
-    match slot.load(Ordering::Relaxed) {
-        1 => Tri::False,
-        2 => Tri::Unknown,
-        3 => Tri::True,
-        _ => {
-            let v = eval();
-            slot.store(1 + v as u8, Ordering::Relaxed);
-            v
-        }
+    /// By stored value; 0 is never read from here. A table, not a `match`: the states of
+    /// random records are not predictable, and a mispredicted branch costs more than a load.
+    const STATES: [Tri; 4] = [Tri::Unknown, Tri::False, Tri::Unknown, Tri::True];
+    let v = slot.load(Ordering::Relaxed);
+    if v == 0 {
+        let t = eval();
+        slot.store(1 + t as u8, Ordering::Relaxed);
+        return t;
     }
+    STATES.get(usize::from(v & 3)).copied().unwrap_or(Tri::Unknown)
 }
 
 /// A copy of a table of [`memo_state`] slots.
@@ -423,29 +504,31 @@ impl<'r> Engine<'r> {
         out.answers.extend_from_slice(&out.raw);
         out.applies.clear();
         out.applies.resize(nq, Tri::True);
-        match self.tables {
-            Some(t) => skip_logic(
-                t.show_if.iter().map(|(q, c)| (*q, c)),
-                &mut out.answers,
-                &mut out.applies,
-            ),
-            None => apply_skip_logic(rs, &mut out.answers, &mut out.applies),
-        }
-
-        let env = Env::answers_only(&out.answers);
+        out.codes.clear();
         out.indicators.clear();
         out.indicator_slots.clear();
         match self.tables {
             Some(t) => {
+                out.codes.extend(
+                    out.answers
+                        .iter()
+                        .zip(&t.coders)
+                        .map(|(&a, c)| c.code16(a)),
+                );
+                t.skip_logic(&mut out.answers, &mut out.applies, &mut out.codes);
+                let env = Env::answers_only(&out.answers);
                 for (i, c) in t.indicators.iter().enumerate() {
-                    let (state, slot) = t.indicator(i, &out.answers, || c.eval(&env));
+                    let (state, slot) = t.indicator(i, &out.codes, || c.eval(&env));
                     out.indicators.push(state);
                     out.indicator_slots.push(slot);
                 }
             }
-            None => out
-                .indicators
-                .extend(rs.indicators.iter().map(|i| i.when.cond.eval(&env))),
+            None => {
+                apply_skip_logic(rs, &mut out.answers, &mut out.applies);
+                let env = Env::answers_only(&out.answers);
+                out.indicators
+                    .extend(rs.indicators.iter().map(|i| i.when.cond.eval(&env)));
+            }
         }
 
         out.dimensions.clear();
