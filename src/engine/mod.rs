@@ -369,7 +369,11 @@ impl Tables {
             // As in `skip_logic`, chosen by index (False = 0, Unknown = 1, True = 2) rather than
             // by branches: whether a question applies is not predictable on random records.
             let known = !a.is_unknown();
-            let unknown = if known { (Answer::Missing, 0) } else { (*a, *c) };
+            let unknown = if known {
+                (Answer::Missing, 0)
+            } else {
+                (*a, *c)
+            };
             let pick = [(Answer::NotApplicable, 3), unknown, (*a, *c)];
             if let Some(&(na, nc)) = pick.get(t as usize) {
                 *a = na;
@@ -401,7 +405,10 @@ fn memo_state(slot: &AtomicU8, eval: impl FnOnce() -> Tri) -> Tri {
         slot.store(1 + t as u8, Ordering::Relaxed);
         return t;
     }
-    STATES.get(usize::from(v & 3)).copied().unwrap_or(Tri::Unknown)
+    STATES
+        .get(usize::from(v & 3))
+        .copied()
+        .unwrap_or(Tri::Unknown)
 }
 
 /// A copy of a table of [`memo_state`] slots.
@@ -509,12 +516,8 @@ impl<'r> Engine<'r> {
         out.indicator_slots.clear();
         match self.tables {
             Some(t) => {
-                out.codes.extend(
-                    out.answers
-                        .iter()
-                        .zip(&t.coders)
-                        .map(|(&a, c)| c.code16(a)),
-                );
+                out.codes
+                    .extend(out.answers.iter().zip(&t.coders).map(|(&a, c)| c.code16(a)));
                 t.skip_logic(&mut out.answers, &mut out.applies, &mut out.codes);
                 let env = Env::answers_only(&out.answers);
                 for (i, c) in t.indicators.iter().enumerate() {

@@ -237,11 +237,9 @@ pub(crate) struct CsvLayout<'r> {
 /// formatting per record.
 #[derive(Debug, Clone, Default)]
 struct Quick {
-    /// Cells of at most 16 bytes.
+    /// Cells of at most 16 bytes, numbers included.
     short: KeyTable,
     long: Vec<(Box<[u8]>, u32)>,
-    /// The entry of the numbers 0, 1, … written without sign, point or leading zero.
-    numbers: Vec<u32>,
     entries: Vec<QuickEntry>,
     /// For a multi_choice question: its option ids (the first 64), to read a set of them
     /// without [`parse_answer`]. Empty when a word for "don't know" or "declined" is made of
@@ -251,39 +249,75 @@ struct Quick {
     long_options: Vec<(Box<[u8]>, u32)>,
 }
 
-/// Open addressing over [`short_key`]s: `(key, value)`, [`FREE`] when free. A power of two
-/// long, at most half full.
+/// Open addressing over [`ShortKey`]s, a power of two long, at most half full. The hash's
+/// multiplier is chosen, among a few, so that the keys collide as little as possible: most
+/// lookups read one slot. (A table written for this, not a `HashMap`: a lookup is one
+/// multiplication and one comparison of three words, and the keys are read from the cells
+/// without copying them.)
 #[derive(Debug, Clone, Default)]
 struct KeyTable {
-    slots: Vec<(ShortKey, u32)>,
+    slots: Vec<ShortKey>,
+    multiplier: u64,
 }
 
+/// Odd multipliers tried for a [`KeyTable`], the first being the golden ratio's.
+const MULTIPLIERS: [u64; 8] = [
+    0x9E37_79B9_7F4A_7C15,
+    0xC2B2_AE3D_27D4_EB4F,
+    0x1656_67B1_9E37_79F9,
+    0xD6E8_FEB8_6659_FD93,
+    0xFF51_AFD7_ED55_8CCD,
+    0xC4CE_B9FE_1A85_EC53,
+    0x8CB9_2BA7_2F3D_8DD7,
+    0xA076_1D64_78BD_642F,
+];
+
 impl KeyTable {
-    fn new(items: &[(ShortKey, u32)]) -> Self {
+    fn new(items: &[ShortKey]) -> Self {
         let size = (items.len() * 2).next_power_of_two().max(8);
-        let mut slots = vec![(FREE, 0); size];
-        for &(k, v) in items {
-            let mut i = slot_of(k, size - 1);
-            while let Some(slot) = slots.get_mut(i) {
-                if slot.0 == FREE || slot.0 == k {
-                    *slot = (k, v);
-                    break;
+        let mut best: Option<(usize, KeyTable)> = None;
+        for multiplier in MULTIPLIERS {
+            let mut table = KeyTable {
+                slots: vec![FREE; size],
+                multiplier,
+            };
+            let mut moved = 0;
+            for &k in items {
+                let mut i = table.home(k);
+                while let Some(slot) = table.slots.get_mut(i) {
+                    if *slot == FREE || slot.same(k) {
+                        *slot = k;
+                        break;
+                    }
+                    moved += 1;
+                    i = (i + 1) & (size - 1);
                 }
-                i = (i + 1) & (size - 1);
+            }
+            if best.as_ref().is_none_or(|(m, _)| moved < *m) {
+                best = Some((moved, table));
+            }
+            if moved == 0 {
+                break;
             }
         }
-        KeyTable { slots }
+        best.map(|(_, t)| t).unwrap_or_default()
+    }
+
+    /// The first slot to try for a key.
+    fn home(&self, k: ShortKey) -> usize {
+        let folded = k.lo ^ k.hi.rotate_left(29) ^ u64::from(k.len);
+        (folded.wrapping_mul(self.multiplier) >> 40) as usize & self.slots.len().wrapping_sub(1)
     }
 
     fn get(&self, k: ShortKey) -> Option<u32> {
         let mask = self.slots.len().checked_sub(1)?;
-        let mut i = slot_of(k, mask);
+        let mut i = self.home(k);
         loop {
-            let &(key, v) = self.slots.get(i)?;
-            if key == k {
-                return Some(v);
+            let slot = self.slots.get(i)?;
+            if slot.same(k) {
+                return Some(slot.value);
             }
-            if key == FREE {
+            if *slot == FREE {
                 return None;
             }
             i = (i + 1) & mask;
@@ -298,7 +332,11 @@ impl KeyTable {
 /// One cell worked out.
 #[derive(Debug, Clone)]
 struct QuickEntry {
+    /// What [`parse_answer`] returns.
+    #[cfg(test)]
     parsed: Parsed,
+    /// The answer recorded: unknown for an invalid value (with `message`).
+    answer: Answer,
     /// For an invalid value, the warning [`invalid_message`] writes for it.
     message: Option<Box<str>>,
 }
@@ -307,59 +345,86 @@ struct QuickEntry {
 const WARNINGS_KEPT: usize = 64;
 
 /// What [`parse_answer`] returns.
+#[cfg(test)]
 type Parsed = Result<Answer, Invalid>;
 
 /// Most small numbers looked up.
 const QUICK_NUMBERS: usize = 256;
 
-/// A cell of at most 16 bytes as a key, unique among cells of that length: its first and last
-/// bytes read as whole words (overlapping when shorter than 16), then the length. Read straight
-/// from the cell: bytes copied to a buffer and read back as one number stall the processor.
-fn short_key(cell: &[u8]) -> Option<ShortKey> {
-    fn word8(b: &[u8]) -> u64 {
-        b.try_into().map_or(0, u64::from_le_bytes)
+/// The bytes of a word of `n` bytes (at most 8) that belong to it, as a mask.
+const fn low_bytes(n: usize) -> u64 {
+    if n >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
     }
-    fn word4(b: &[u8]) -> u64 {
-        b.try_into().map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+}
+
+/// Per cell length up to 16, the masks of the two words of [`ShortKey`].
+const KEY_MASKS: [(u64, u64); 17] = {
+    let mut m = [(0, 0); 17];
+    let mut n = 0;
+    while n <= 16 {
+        m[n] = (low_bytes(n), low_bytes(n.saturating_sub(8)));
+        n += 1;
     }
-    let n = cell.len();
-    let (lo, hi) = match n {
-        0 => (0, 0),
-        1..=3 => {
-            let byte = |i: usize| u64::from(cell.get(i).copied().unwrap_or(0));
-            (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0)
-        }
-        4..=7 => (word4(cell.get(..4)?) | word4(cell.get(n - 4..)?) << 32, 0),
-        8..=16 => (word8(cell.get(..8)?), word8(cell.get(n - 8..)?)),
-        _ => return None,
+    m
+};
+
+/// A cell of at most 16 bytes as a key: its bytes as two words, zero past its end, and its
+/// length. `window` starts with the cell and is at least 16 bytes long (the bytes after the
+/// cell are masked off): read straight from the record, the key costs two loads and no branch
+/// on the cell's length, which random answers would mispredict.
+fn key_in(window: &[u8], len: usize) -> Option<ShortKey> {
+    let word = |at: usize| {
+        window
+            .get(at..at + 8)
+            .and_then(|w| w.try_into().ok())
+            .map(u64::from_le_bytes)
     };
+    let &(mlo, mhi) = KEY_MASKS.get(len)?;
     Some(ShortKey {
-        lo,
-        hi,
-        len: n as u64,
+        lo: word(0)? & mlo,
+        hi: word(8)? & mhi,
+        len: len as u32,
+        value: 0,
     })
 }
 
-/// See [`short_key`].
+/// [`key_in`] for a cell on its own (copied to a window first).
+fn short_key(cell: &[u8]) -> Option<ShortKey> {
+    let mut window = [0u8; 16];
+    window.get_mut(..cell.len())?.copy_from_slice(cell);
+    key_in(&window, cell.len())
+}
+
+/// See [`key_in`]; in a [`KeyTable`], with the value stored for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct ShortKey {
     lo: u64,
     hi: u64,
-    len: u64,
+    len: u32,
+    value: u32,
+}
+
+impl ShortKey {
+    /// The same cell (whatever the values).
+    fn same(self, k: ShortKey) -> bool {
+        self.lo == k.lo && self.hi == k.hi && self.len == k.len
+    }
+
+    fn with(self, value: u32) -> ShortKey {
+        ShortKey { value, ..self }
+    }
 }
 
 /// Marks a free slot: no cell is this long.
 const FREE: ShortKey = ShortKey {
     lo: 0,
     hi: 0,
-    len: u64::MAX,
+    len: u32::MAX,
+    value: 0,
 };
-
-/// The first slot to try for a key.
-fn slot_of(key: ShortKey, mask: usize) -> usize {
-    let folded = key.lo ^ key.hi.rotate_left(29) ^ key.len;
-    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
-}
 
 impl Quick {
     /// The lookups of question `qi`; a value that is not valid for the question but is one of
@@ -372,19 +437,22 @@ impl Quick {
             let text = std::str::from_utf8(cell).ok()?;
             labels?.answer(rs, qi, text)
         };
-        let mut words: Vec<&[u8]> = ["", "yes", "no", "dont_know", "declined"]
+        let mut words: Vec<Vec<u8>> = ["", "yes", "no", "dont_know", "declined"]
             .iter()
-            .map(|w| w.as_bytes())
+            .map(|w| w.as_bytes().to_vec())
             .collect();
         if q.kind != QuestionKind::MultiChoice {
-            words.extend(q.options.iter().map(|o| o.as_bytes()));
+            words.extend(q.options.iter().map(|o| o.as_bytes().to_vec()));
+        }
+        if q.kind == QuestionKind::Number {
+            words.extend((0..QUICK_NUMBERS).map(|n| n.to_string().into_bytes()));
         }
         let mut quick = Quick::default();
         let mut short = Vec::new();
         for w in words {
-            let e = quick.entry(q, w, &label);
-            match short_key(w) {
-                Some(k) => short.push((k, e)),
+            let e = quick.entry(q, &w, &label);
+            match short_key(&w) {
+                Some(k) => short.push(k.with(e)),
                 None => quick.long.push((w.into(), e)),
             }
         }
@@ -399,76 +467,89 @@ impl Quick {
                 let mut short = Vec::new();
                 for (i, o) in q.options.iter().take(64).enumerate() {
                     match short_key(o.as_bytes()) {
-                        Some(k) => short.push((k, i as u32)),
+                        Some(k) => short.push(k.with(i as u32)),
                         None => quick.long_options.push((o.as_bytes().into(), i as u32)),
                     }
                 }
                 quick.options = KeyTable::new(&short);
             }
         }
-        if q.kind == QuestionKind::Number {
-            quick.numbers = (0..QUICK_NUMBERS)
-                .map(|n| quick.entry(q, n.to_string().as_bytes(), &label))
-                .collect();
-        }
         quick
     }
 
     fn entry(&mut self, q: &Question, cell: &[u8], label: &dyn Fn(&[u8]) -> Option<Answer>) -> u32 {
-        let mut parsed = parse_answer(q, cell);
-        let message = match parsed {
+        let parsed = parse_answer(q, cell);
+        let (answer, message) = match parsed {
+            Ok(a) => (a, None),
             Err(why) => match label(cell) {
-                Some(a) => {
-                    parsed = Ok(a);
-                    None
-                }
-                None => Some(super::invalid_message(q, why, cell).into_boxed_str()),
+                Some(a) => (a, None),
+                None => (
+                    Answer::DontKnow,
+                    Some(super::invalid_message(q, why, cell).into_boxed_str()),
+                ),
             },
-            Ok(_) => None,
         };
-        self.entries.push(QuickEntry { parsed, message });
+        self.entries.push(QuickEntry {
+            #[cfg(test)]
+            parsed: if message.is_none() {
+                Ok(answer)
+            } else {
+                parsed
+            },
+            answer,
+            message,
+        });
         (self.entries.len() - 1) as u32
     }
 
     /// What [`parse_answer`] makes of a cell, when the cell is one of those worked out.
+    #[cfg(test)]
     fn get(&self, cell: &[u8]) -> Option<&QuickEntry> {
-        let e = if !self.numbers.is_empty()
-            && (1..=3).contains(&cell.len())
-            && cell.iter().all(u8::is_ascii_digit)
-            && (cell.len() == 1 || cell.first() != Some(&b'0'))
-        {
-            let n = cell
-                .iter()
-                .fold(0usize, |n, &d| n * 10 + usize::from(d - b'0'));
-            *self.numbers.get(n)?
-        } else if let Some(k) = short_key(cell) {
-            self.short.get(k)?
-        } else {
-            self.long.iter().find(|(w, _)| **w == *cell)?.1
+        self.get_keyed(short_key(cell), cell)
+    }
+
+    /// [`Quick::get`] with the cell's key (`None` when it is longer than 16 bytes).
+    fn get_keyed(&self, key: Option<ShortKey>, cell: &[u8]) -> Option<&QuickEntry> {
+        let e = match key {
+            Some(k) => self.short.get(k)?,
+            None => self.long.iter().find(|(w, _)| **w == *cell)?.1,
         };
         self.entries.get(e as usize)
     }
 
     /// A multi_choice cell of option ids separated by ASCII white space, as [`parse_answer`]
-    /// reads it; `None` for any other cell.
-    fn option_set(&self, cell: &[u8]) -> Option<Answer> {
+    /// reads it; `None` for any other cell. The cell is `all[at..at + len]` (see [`key_at`]).
+    fn option_set(&self, all: &[u8], at: usize, len: usize) -> Option<Answer> {
         if self.options.is_empty() {
             return None;
         }
+        let cell = all.get(at..at + len)?;
         let mut set = 0u64;
         let mut any = false;
-        for token in cell
-            .split(u8::is_ascii_whitespace)
-            .filter(|t| !t.is_empty())
-        {
-            let i = match short_key(token) {
-                Some(k) => self.options.get(k)?,
-                None => self.long_options.iter().find(|(o, _)| **o == *token)?.1,
-            };
-            set |= 1u64.checked_shl(i).unwrap_or(0);
-            any = true;
+        let mut start = 0;
+        for end in (0..=len).filter(|&i| cell.get(i).is_none_or(u8::is_ascii_whitespace)) {
+            if end > start {
+                let i = match key_at(all, at + start, end - start) {
+                    Some(k) => self.options.get(k)?,
+                    None => {
+                        let token = cell.get(start..end)?;
+                        self.long_options.iter().find(|(o, _)| **o == *token)?.1
+                    }
+                };
+                set |= 1u64.checked_shl(i).unwrap_or(0);
+                any = true;
+            }
+            start = end + 1;
         }
         any.then_some(Answer::Multi(set))
+    }
+}
+
+/// The key of the cell `all[at..at + len]`, read in place when 16 bytes follow its start.
+fn key_at(all: &[u8], at: usize, len: usize) -> Option<ShortKey> {
+    match all.get(at..at + 16) {
+        Some(window) => key_in(window, len),
+        None => short_key(all.get(at..at + len)?),
     }
 }
 
@@ -1176,42 +1257,48 @@ impl CsvLayout<'_> {
         if inner_lines > 0 {
             self.check_swallowed_lines(record, rec);
         }
+        let all = record.as_slice();
+        let mut at = 0;
         for (cell, col) in record.iter().zip(&self.columns) {
+            let start = at;
+            at += cell.len();
             match *col {
                 Column::Question(q) => {
-                    let Some(question) = self.rs.questions.get(q) else {
+                    let (Some(question), Some(quick)) =
+                        (self.rs.questions.get(q), self.quick.get(q))
+                    else {
                         continue;
                     };
-                    let answer = match self.quick.get(q).and_then(|t| t.get(cell)) {
-                        Some(QuickEntry { parsed: Ok(a), .. }) => *a,
-                        Some(QuickEntry {
-                            parsed: Err(_),
-                            message: Some(message),
-                        }) => {
-                            // What `not_accepted` writes, without formatting it again.
-                            let mut w = warnings.pop().unwrap_or_default();
-                            w.column.clear();
-                            w.column.push_str(&question.id);
-                            w.message.clear();
-                            w.message.push_str(message);
-                            rec.warnings.push(w);
-                            Answer::DontKnow
+                    // Each arm stores its answer itself: an answer merged from several arms
+                    // goes through the stack in overlapping pieces, and reading it back
+                    // stalls the processor (seen in `perf annotate`).
+                    match quick.get_keyed(key_at(all, start, cell.len()), cell) {
+                        Some(e) => {
+                            if let Some(slot) = rec.answers.get_mut(q) {
+                                *slot = e.answer;
+                            }
+                            if let Some(message) = &e.message {
+                                // What `not_accepted` writes, without formatting it again.
+                                let mut w = warnings.pop().unwrap_or_default();
+                                w.column.clear();
+                                w.column.push_str(&question.id);
+                                w.message.clear();
+                                w.message.push_str(message);
+                                rec.warnings.push(w);
+                            }
                         }
-                        Some(&QuickEntry {
-                            parsed: Err(why), ..
-                        }) => self.not_accepted(q, question, why, cell, rec),
-                        None => match self
-                            .quick
-                            .get(q)
-                            .and_then(|t| t.option_set(cell))
-                            .map_or_else(|| parse_answer(question, cell), Ok)
-                        {
-                            Ok(a) => a,
-                            Err(why) => self.not_accepted(q, question, why, cell, rec),
-                        },
-                    };
-                    if let Some(slot) = rec.answers.get_mut(q) {
-                        *slot = answer;
+                        None => {
+                            let answer = match quick
+                                .option_set(all, start, cell.len())
+                                .map_or_else(|| parse_answer(question, cell), Ok)
+                            {
+                                Ok(a) => a,
+                                Err(why) => self.not_accepted(q, question, why, cell, rec),
+                            };
+                            if let Some(slot) = rec.answers.get_mut(q) {
+                                *slot = answer;
+                            }
+                        }
                     }
                 }
                 Column::CaseId => {
@@ -1265,7 +1352,9 @@ impl RecordReader for CsvReader<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{excel_sep_line, list_columns, parse_answer, short_key, sniff_delimiter, Quick};
+    use super::{
+        excel_sep_line, key_at, list_columns, parse_answer, short_key, sniff_delimiter, Quick,
+    };
     use crate::i18n::Localizer;
     use crate::input::Labels;
     use crate::ruleset::{load, Folder, LoadOptions, QuestionKind};
@@ -1367,14 +1456,15 @@ mod tests {
                             (want, _) => assert_eq!(e.parsed, want, "{cell:?}"),
                         }
                     }
-                    if let Some(a) = quick.option_set(cell.as_bytes()) {
+                    if let Some(a) = quick.option_set(cell.as_bytes(), 0, cell.len()) {
                         assert_eq!(Ok(a), want, "{}: {cell:?}", q.id);
                     }
                 }
                 if q.kind == QuestionKind::MultiChoice {
                     // The set path is taken: this test is not empty.
                     let a = q.options.first().expect("options");
-                    assert!(quick.option_set(format!("{a} {a}").as_bytes()).is_some());
+                    let cell = format!("{a} {a}");
+                    assert!(quick.option_set(cell.as_bytes(), 0, cell.len()).is_some());
                 }
             }
             cells.push(String::new());
@@ -1388,6 +1478,16 @@ mod tests {
         assert_ne!(short_key(b"abcdefghij"), short_key(b"abcdefghik"));
         assert_ne!(short_key(b"abc"), short_key(b"acc"));
         assert!(short_key(&[b'a'; 17]).is_none());
+        // Read in place, with other bytes after the cell, the key is the same.
+        for cell in ["", "a", "yes", "dont_know", "0123456789abcdef", "x\0"] {
+            let all = format!("{cell}\u{1}zzzzzzzzzzzzzzzzzzzz");
+            let at = key_at(all.as_bytes(), 0, cell.len());
+            assert_eq!(at, short_key(cell.as_bytes()), "{cell:?}");
+            let shifted = format!("ab{all}");
+            assert_eq!(key_at(shifted.as_bytes(), 2, cell.len()), at, "{cell:?}");
+            // And near the end of the record, where fewer than 16 bytes follow.
+            assert_eq!(key_at(cell.as_bytes(), 0, cell.len()), at, "{cell:?}");
+        }
     }
 
     #[test]
