@@ -121,7 +121,7 @@ impl<'a> Batch<'a> {
         }
         let (mut records, notices) = input::open(format, name, reader, rs, self.labels)?;
         while records.next_into(&mut self.rec) {
-            let scored = scored(self.engine, &self.rec, &mut self.eval, name);
+            let scored = scored(self.engine, &self.rec, None, &mut self.eval, name);
             self.totals.add(&scored);
             self.report.record(out, &scored)?;
         }
@@ -196,17 +196,19 @@ impl<'a> Batch<'a> {
     }
 }
 
-/// A record with its evaluation (none for a record with an error), reusing `eval`'s buffers.
+/// A record with its evaluation (none for a record with an error), reusing `eval`'s buffers;
+/// `codes` as for `Engine::evaluate_coded`.
 fn scored<'s>(
     engine: Engine<'_>,
     record: &'s Record,
+    codes: Option<&[u16]>,
     eval: &'s mut Evaluation,
     file: &'s str,
 ) -> Scored<'s> {
     let eval = if record.error.is_some() {
         None
     } else {
-        engine.evaluate_into(&record.answers, eval);
+        engine.evaluate_coded(&record.answers, codes, eval);
         Some(&*eval)
     };
     Scored { record, eval, file }
@@ -332,7 +334,8 @@ impl Worker {
         };
         for raw in chunk.raws.iter().take(chunk.len) {
             job.layout.interpret(raw, &mut self.scratch, &mut self.rec);
-            let s = scored(job.engine, &self.rec, &mut self.eval, job.name);
+            let codes = Some(self.scratch.codes());
+            let s = scored(job.engine, &self.rec, codes, &mut self.eval, job.name);
             chunk.totals.add(&s);
             match fast_json::write_head(job.fragments, &mut self.kept, job.file, &s, &mut chunk.out)
             {

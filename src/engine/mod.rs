@@ -60,6 +60,14 @@ const NUMBER_CODES: u32 = 128;
 /// Option sets have a code when the question has at most this many options.
 const MULTI_CODED_OPTIONS: u32 = 8;
 
+/// The code of an answer to `q`, as in [`Evaluation::codes`].
+pub(crate) fn answer_code(q: &crate::ruleset::Question, a: Answer) -> u16 {
+    Coder::of(q).code16(a)
+}
+
+/// The code of [`Answer::Missing`], to any question.
+pub(crate) const MISSING_CODE: u16 = 0;
+
 /// No code: see [`Coder`].
 pub(crate) const NO_CODE: u16 = u16::MAX;
 
@@ -502,6 +510,18 @@ impl<'r> Engine<'r> {
     /// Like [`Engine::evaluate`], reusing the buffers of `out` (no allocation per record once
     /// the buffers have grown).
     pub fn evaluate_into(&self, raw: &[Answer], out: &mut Evaluation) {
+        self.evaluate_coded(raw, None, out);
+    }
+
+    /// [`Engine::evaluate_into`] given, when the reader worked them out, the codes of the
+    /// answers (one per question, as [`answer_code`] gives them): they need no branch on the
+    /// kind of each answer here.
+    pub(crate) fn evaluate_coded(
+        &self,
+        raw: &[Answer],
+        codes: Option<&[u16]>,
+        out: &mut Evaluation,
+    ) {
         let rs = self.rs;
         let nq = rs.questions.len();
         out.raw.clear();
@@ -516,8 +536,20 @@ impl<'r> Engine<'r> {
         out.indicator_slots.clear();
         match self.tables {
             Some(t) => {
-                out.codes
-                    .extend(out.answers.iter().zip(&t.coders).map(|(&a, c)| c.code16(a)));
+                match codes.filter(|c| c.len() == nq && raw.len() == nq) {
+                    Some(codes) => out.codes.extend_from_slice(codes),
+                    None => out
+                        .codes
+                        .extend(out.answers.iter().zip(&t.coders).map(|(&a, c)| c.code16(a))),
+                }
+                debug_assert!(
+                    out.answers
+                        .iter()
+                        .zip(&t.coders)
+                        .zip(&out.codes)
+                        .all(|((&a, c), &code)| c.code16(a) == code),
+                    "the codes given are those of the answers"
+                );
                 t.skip_logic(&mut out.answers, &mut out.applies, &mut out.codes);
                 let env = Env::answers_only(&out.answers);
                 for (i, c) in t.indicators.iter().enumerate() {

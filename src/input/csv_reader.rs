@@ -337,6 +337,8 @@ struct QuickEntry {
     parsed: Parsed,
     /// The answer recorded: unknown for an invalid value (with `message`).
     answer: Answer,
+    /// Its code (`crate::engine::answer_code`).
+    code: u16,
     /// For an invalid value, the warning [`invalid_message`] writes for it.
     message: Option<Box<str>>,
 }
@@ -497,6 +499,7 @@ impl Quick {
                 parsed
             },
             answer,
+            code: crate::engine::answer_code(q, answer),
             message,
         });
         (self.entries.len() - 1) as u32
@@ -561,6 +564,16 @@ pub(crate) struct CsvScratch {
     fields: Vec<(String, String)>,
     /// Warnings of the last record, their strings reused.
     warnings: Vec<RecordWarning>,
+    /// The code of each answer of the last record read (see [`CsvScratch::codes`]).
+    codes: Vec<u16>,
+}
+
+impl CsvScratch {
+    /// The codes of the answers of the record [`CsvLayout::interpret`] read last, for
+    /// `Engine::evaluate_coded`; empty after a record with an error.
+    pub(crate) fn codes(&self) -> &[u16] {
+        &self.codes
+    }
 }
 
 /// One record as the CSV parser read it, before its cells are read as answers.
@@ -1131,7 +1144,7 @@ impl CsvLayout<'_> {
     }
 
     /// Turns the option columns read for a record into answers.
-    fn finish_flags(&self, flags: &mut [FlagState], rec: &mut Record) {
+    fn finish_flags(&self, flags: &mut [FlagState], rec: &mut Record, codes: &mut [u16]) {
         for (state, &q) in flags.iter_mut().zip(&self.flag_questions) {
             let st = std::mem::take(state);
             if !st.answered {
@@ -1165,8 +1178,9 @@ impl CsvLayout<'_> {
                     ),
                 });
             }
-            if let Some(slot) = rec.answers.get_mut(q) {
+            if let (Some(slot), Some(code)) = (rec.answers.get_mut(q), codes.get_mut(q)) {
                 *slot = answer;
+                *code = crate::engine::answer_code(question, answer);
             }
         }
     }
@@ -1210,7 +1224,9 @@ impl CsvLayout<'_> {
             flags,
             fields,
             warnings,
+            codes,
         } = scratch;
+        codes.clear();
         rec.reset(self.rs.questions.len());
         rec.number = raw.number;
         rec.line = raw.line;
@@ -1257,6 +1273,7 @@ impl CsvLayout<'_> {
         if inner_lines > 0 {
             self.check_swallowed_lines(record, rec);
         }
+        codes.resize(self.rs.questions.len(), crate::engine::MISSING_CODE);
         let all = record.as_slice();
         let mut at = 0;
         for (cell, col) in record.iter().zip(&self.columns) {
@@ -1274,8 +1291,11 @@ impl CsvLayout<'_> {
                     // stalls the processor (seen in `perf annotate`).
                     match quick.get_keyed(key_at(all, start, cell.len()), cell) {
                         Some(e) => {
-                            if let Some(slot) = rec.answers.get_mut(q) {
+                            if let (Some(slot), Some(code)) =
+                                (rec.answers.get_mut(q), codes.get_mut(q))
+                            {
                                 *slot = e.answer;
+                                *code = e.code;
                             }
                             if let Some(message) = &e.message {
                                 // What `not_accepted` writes, without formatting it again.
@@ -1295,8 +1315,11 @@ impl CsvLayout<'_> {
                                 Ok(a) => a,
                                 Err(why) => self.not_accepted(q, question, why, cell, rec),
                             };
-                            if let Some(slot) = rec.answers.get_mut(q) {
+                            if let (Some(slot), Some(code)) =
+                                (rec.answers.get_mut(q), codes.get_mut(q))
+                            {
                                 *slot = answer;
+                                *code = crate::engine::answer_code(question, answer);
                             }
                         }
                     }
@@ -1333,7 +1356,7 @@ impl CsvLayout<'_> {
             }
         }
         if !self.flag_questions.is_empty() {
-            self.finish_flags(flags, rec);
+            self.finish_flags(flags, rec, codes);
         }
     }
 }
