@@ -67,6 +67,8 @@ pub(crate) fn answer_code(q: &crate::ruleset::Question, a: Answer) -> u16 {
 
 /// The code of [`Answer::Missing`], to any question.
 pub(crate) const MISSING_CODE: u16 = 0;
+/// The code of [`Answer::NotApplicable`], to any question.
+const NOT_APPLICABLE_CODE: u16 = 3;
 
 /// No code: see [`Coder`].
 pub(crate) const NO_CODE: u16 = u16::MAX;
@@ -101,10 +103,10 @@ impl Coder {
     fn code(self, a: Answer) -> Option<u32> {
         use crate::ruleset::QuestionKind as K;
         let value = match (a, self.kind) {
-            (Answer::Missing, _) => return Some(0),
+            (Answer::Missing, _) => return Some(u32::from(MISSING_CODE)),
             (Answer::DontKnow, _) => return Some(1),
             (Answer::Declined, _) => return Some(2),
-            (Answer::NotApplicable, _) => return Some(3),
+            (Answer::NotApplicable, _) => return Some(u32::from(NOT_APPLICABLE_CODE)),
             (Answer::Text, _) => return Some(4),
             (Answer::Bool(b), K::YesNo) => u32::from(b),
             (Answer::Choice(i), K::SingleChoice) if u32::from(i) < self.options => u32::from(i),
@@ -193,11 +195,24 @@ impl Memo {
         coded.then_some(index as usize)
     }
 
-    /// The state at `codes`, and its index; `eval` works it out the first time.
-    fn state(&self, codes: &[u16], eval: impl FnOnce() -> Tri) -> Option<(Tri, usize)> {
+    /// The slot of the combination of `codes`, and its index.
+    fn slot(&self, codes: &[u16]) -> Option<(usize, &AtomicU8)> {
         let index = self.index(codes)?;
-        let slot = self.states.get(index)?;
-        Some((memo_state(slot, eval), index))
+        Some((index, self.states.get(index)?))
+    }
+}
+
+/// A condition's state from its memo when it has one and the answers it reads have codes, with
+/// the memo's index; else `eval`'s, without one. `eval` also works out a memo's state the first
+/// time.
+fn memoized(
+    memo: Option<&Memo>,
+    codes: &[u16],
+    eval: impl FnOnce() -> Tri,
+) -> (Tri, Option<usize>) {
+    match memo.and_then(|m| m.slot(codes)) {
+        Some((index, slot)) => (memo_state(slot, eval), Some(index)),
+        None => (eval(), None),
     }
 }
 
@@ -339,15 +354,10 @@ impl Tables {
     /// An indicator's state and its slot, from the memo when it has one; `eval` works it out
     /// the first time.
     fn indicator(&self, i: usize, codes: &[u16], eval: impl FnOnce() -> Tri) -> (Tri, u32) {
-        let Some(m) = self.memo.get(i).and_then(Option::as_ref) else {
-            return (eval(), NO_SLOT);
-        };
-        // `eval` is needed in both arms; only one runs.
-        let mut eval = Some(eval);
-        let mut run = || eval.take().map_or(Tri::Unknown, |f| f());
-        match m.state(codes, &mut run) {
-            Some((t, index)) => (t, m.base + index as u32),
-            None => (run(), NO_SLOT),
+        let memo = self.memo.get(i).and_then(Option::as_ref);
+        match (memoized(memo, codes, eval), memo) {
+            ((t, Some(index)), Some(m)) => (t, m.base + index as u32),
+            ((t, _), _) => (t, NO_SLOT),
         }
     }
 
@@ -356,37 +366,15 @@ impl Tables {
     fn skip_logic(&self, answers: &mut [Answer], applies: &mut [Tri], codes: &mut [u16]) {
         for (k, (q, cond)) in self.show_if.iter().enumerate() {
             let q = *q;
-            let eval = || cond.eval(&Env::answers_only(answers));
-            let t = match self.show_memo.get(k).and_then(Option::as_ref) {
-                Some(m) => {
-                    let mut eval = Some(eval);
-                    let mut run = || eval.take().map_or(Tri::Unknown, |f| f());
-                    match m.state(codes, &mut run) {
-                        Some((t, _)) => t,
-                        None => run(),
-                    }
-                }
-                None => eval(),
-            };
+            let memo = self.show_memo.get(k).and_then(Option::as_ref);
+            let (t, _) = memoized(memo, codes, || cond.eval(&Env::answers_only(answers)));
             let (Some(a), Some(c), Some(applies)) =
                 (answers.get_mut(q), codes.get_mut(q), applies.get_mut(q))
             else {
                 continue;
             };
             *applies = t;
-            // As in `skip_logic`, chosen by index (False = 0, Unknown = 1, True = 2) rather than
-            // by branches: whether a question applies is not predictable on random records.
-            let known = !a.is_unknown();
-            let unknown = if known {
-                (Answer::Missing, 0)
-            } else {
-                (*a, *c)
-            };
-            let pick = [(Answer::NotApplicable, 3), unknown, (*a, *c)];
-            if let Some(&(na, nc)) = pick.get(t as usize) {
-                *a = na;
-                *c = nc;
-            }
+            (*a, *c) = shown(t, *a, *c);
         }
     }
 
@@ -912,34 +900,34 @@ impl<'r> Engine<'r> {
 /// `NotApplicable`; one whose `show_if` is unknown becomes unknown (`Missing`, unless it was
 /// already answered don't know / declined).
 pub fn apply_skip_logic(rs: &RuleSet, answers: &mut [Answer], applies: &mut [Tri]) {
-    let conds = rs.show_order.iter().filter_map(|&q| {
-        let c = rs.questions.get(q)?.show_if.as_ref()?;
-        Some((q, &c.cond))
-    });
-    skip_logic(conds, answers, applies);
-}
-
-/// [`apply_skip_logic`] with the `show_if` conditions given, in order.
-fn skip_logic<'c>(
-    conds: impl Iterator<Item = (usize, &'c crate::condition::Cond)>,
-    answers: &mut [Answer],
-    applies: &mut [Tri],
-) {
-    for (q, cond) in conds {
-        let t = cond.eval(&Env::answers_only(answers));
+    for &q in &rs.show_order {
+        let Some(c) = rs.questions.get(q).and_then(|x| x.show_if.as_ref()) else {
+            continue;
+        };
+        let t = c.cond.eval(&Env::answers_only(answers));
         if let Some(a) = applies.get_mut(q) {
             *a = t;
         }
         if let Some(a) = answers.get_mut(q) {
-            match t {
-                Tri::True => {}
-                Tri::False => *a = Answer::NotApplicable,
-                Tri::Unknown => {
-                    if !a.is_unknown() {
-                        *a = Answer::Missing;
-                    }
-                }
-            }
+            (*a, _) = shown(t, *a, NO_CODE);
         }
     }
+}
+
+/// An answer and its code once its question's `show_if` is `t`: not applicable when false; when
+/// unknown, missing unless it is already unknown (don't know, declined). Chosen by index
+/// (False = 0, Unknown = 1, True = 2) rather than by branches: on random records whether a
+/// question applies is not predictable.
+fn shown(t: Tri, a: Answer, code: u16) -> (Answer, u16) {
+    let unknown = if a.is_unknown() {
+        (a, code)
+    } else {
+        (Answer::Missing, MISSING_CODE)
+    };
+    let pick = [
+        (Answer::NotApplicable, NOT_APPLICABLE_CODE),
+        unknown,
+        (a, code),
+    ];
+    pick.get(t as usize).copied().unwrap_or((a, code))
 }
