@@ -315,6 +315,7 @@ struct Chunk {
 #[derive(Default)]
 struct Worker {
     scratch: CsvScratch,
+    bounds: Vec<(usize, usize)>,
     rec: Record,
     eval: Evaluation,
     kept: FiredBlocks,
@@ -333,7 +334,8 @@ impl Worker {
             Err(p) => p.into_inner().clone(),
         };
         for raw in chunk.raws.iter().take(chunk.len) {
-            job.layout.interpret(raw, &mut self.scratch, &mut self.rec);
+            job.layout
+                .interpret(raw, &mut self.bounds, &mut self.scratch, &mut self.rec);
             let codes = Some(self.scratch.codes());
             let s = scored(job.engine, &self.rec, codes, &mut self.eval, job.name);
             chunk.totals.add(&s);

@@ -588,6 +588,44 @@ pub(crate) struct RawRecord {
     error: Option<String>,
 }
 
+/// The cells of one record: `bytes[start..end]` for each `(start, end)` of `bounds`. The
+/// parser's record (cells one after the other) and a line of input split in place (cells
+/// between delimiters) both look like this.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cells<'c> {
+    pub(crate) bytes: &'c [u8],
+    pub(crate) bounds: &'c [(usize, usize)],
+}
+
+impl<'c> Cells<'c> {
+    fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    fn get(&self, i: usize) -> Option<&'c [u8]> {
+        let &(start, end) = self.bounds.get(i)?;
+        self.bytes.get(start..end)
+    }
+
+    /// Each cell with where it starts in `bytes`.
+    fn iter(&self) -> impl Iterator<Item = (usize, &'c [u8])> + 'c {
+        let bytes = self.bytes;
+        self.bounds
+            .iter()
+            .map(move |&(start, end)| (start, bytes.get(start..end).unwrap_or_default()))
+    }
+
+    /// The bounds of the cells of a parsed record, into `bounds`.
+    fn of_record(record: &csv::ByteRecord, bounds: &mut Vec<(usize, usize)>) {
+        bounds.clear();
+        let mut at = 0;
+        for cell in record {
+            bounds.push((at, at + cell.len()));
+            at += cell.len();
+        }
+    }
+}
+
 /// Reads records from CSV.
 pub struct CsvReader<'r> {
     layout: CsvLayout<'r>,
@@ -597,6 +635,8 @@ pub struct CsvReader<'r> {
     reader: csv::Reader<Tail<Box<dyn BufRead + 'r>>>,
     /// The record being read.
     raw: RawRecord,
+    /// The bounds of its cells.
+    bounds: Vec<(usize, usize)>,
     record: csv::ByteRecord,
     /// The first record, read ahead to tell a file without records.
     pending: Option<csv::Result<bool>>,
@@ -677,95 +717,17 @@ fn cr_line_ends(head: &[u8]) -> bool {
     }
 }
 
-/// The delimiter of a CSV file from its first line: the most frequent of `,` `;` and tab
-/// outside quotes (ties go to the comma).
-#[must_use]
-pub fn sniff_delimiter(head: &[u8]) -> u8 {
-    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
-    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
-    let mut quoted = false;
-    for &b in line {
-        if b == b'"' {
-            quoted = !quoted;
-        } else if !quoted {
-            for c in &mut counts {
-                if c.0 == b {
-                    c.1 += 1;
-                }
-            }
-        }
-    }
-    // Ties go to the comma, the first entry.
-    counts
-        .iter()
-        .fold((b',', 0), |best, c| if c.1 > best.1 { *c } else { best })
-        .0
+/// How a CSV input starts, read before its header: the delimiter, lone-CR line ends, and
+/// whether an Excel `sep=` line came first (a UTF-8 BOM and that line are consumed).
+struct Head {
+    delimiter: u8,
+    cr: bool,
+    sep_line: bool,
 }
 
-/// The delimiter named by Excel's `sep=;` first line, and the length of that line.
-fn excel_sep_line(head: &[u8]) -> Option<(u8, usize)> {
-    let prefix = head.get(..4)?;
-    if !prefix.eq_ignore_ascii_case(b"sep=") {
-        return None;
-    }
-    let delimiter = *head.get(4)?;
-    let rest = head.get(5..)?;
-    let len = match rest {
-        [b'\r', b'\n', ..] => 7,
-        [b'\n', ..] | [b'\r', ..] => 6,
-        _ => return None,
-    };
-    (delimiter != b'"' && delimiter.is_ascii() && !delimiter.is_ascii_alphanumeric())
-        .then_some((delimiter, len))
-}
-
-/// A list of column names for a note: the first few, then how many more.
-fn list_columns(names: &[String]) -> String {
-    let mut s = names
-        .iter()
-        .take(LISTED_COLUMNS)
-        .map(|f| format!("`{f}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if names.len() > LISTED_COLUMNS {
-        s.push_str(&format!(" and {} more", names.len() - LISTED_COLUMNS));
-    }
-    s
-}
-
-/// A cell as text; invalid UTF-8 is replaced and noted in a warning (the value is not quoted:
-/// the column may hold anything).
-fn text_of<'c>(cell: &'c [u8], column: &str, warnings: &mut Vec<RecordWarning>) -> Cow<'c, str> {
-    match std::str::from_utf8(cell) {
-        Ok(s) => Cow::Borrowed(s),
-        Err(_) => {
-            warnings.push(RecordWarning {
-                column: column.to_owned(),
-                message: format!(
-                    "`{column}` is not valid UTF-8 text; the invalid bytes were replaced (is the file in another encoding? see --encoding)"
-                ),
-            });
-            String::from_utf8_lossy(cell)
-        }
-    }
-}
-
-impl<'r> CsvReader<'r> {
-    /// Reads the header and maps its columns.
-    ///
-    /// # Errors
-    /// When the input cannot be read.
-    pub fn new(
-        name: &str,
-        mut input: Box<dyn BufRead + 'r>,
-        rs: &'r RuleSet,
-        labels: Option<&'r Labels>,
-    ) -> Result<(Self, Vec<FileNotice>), InputError> {
-        let io = |source| InputError::Io {
-            file: name.to_owned(),
-            source,
-        };
-        let head = input.fill_buf().map_err(io)?;
+impl Head {
+    fn read(input: &mut dyn BufRead) -> io::Result<Head> {
+        let head = input.fill_buf()?;
         let bom = head.starts_with(b"\xef\xbb\xbf");
         let head = head.get(if bom { 3 } else { 0 }..).unwrap_or_default();
         let sep = excel_sep_line(head);
@@ -776,20 +738,35 @@ impl<'r> CsvReader<'r> {
                 .unwrap_or_default(),
         );
         input.consume(skip);
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .has_headers(true)
-            .buffer_capacity(1 << 16)
-            .from_reader(Tail::new(input, cr));
-        let header = match reader.byte_headers() {
-            Ok(h) => h.clone(),
-            Err(e) => match e.into_kind() {
-                csv::ErrorKind::Io(source) => return Err(io(source)),
-                _ => csv::ByteRecord::new(),
-            },
-        };
-        let mut notices = Vec::new();
+        Ok(Head {
+            delimiter,
+            cr,
+            sep_line: sep.is_some(),
+        })
+    }
+}
+
+/// The notice for a file without records.
+fn no_records(name: &str, header: &csv::ByteRecord) -> FileNotice {
+    FileNotice {
+        message: if header.is_empty() {
+            format!("{name}: the file is empty; there are no records")
+        } else {
+            format!("{name}: the file has a header but no records")
+        },
+    }
+}
+
+impl<'r> CsvLayout<'r> {
+    /// What the columns of `header` mean; notices about them go to `notices`.
+    fn new(
+        name: &str,
+        header: csv::ByteRecord,
+        rs: &'r RuleSet,
+        labels: Option<&'r Labels>,
+        delimiter: u8,
+        notices: &mut Vec<FileNotice>,
+    ) -> Self {
         let titles: Vec<String> = header
             .iter()
             .enumerate()
@@ -931,40 +908,147 @@ impl<'r> CsvReader<'r> {
                 ),
             });
         }
+        CsvLayout {
+            quick: (0..rs.questions.len())
+                .map(|q| Quick::new(rs, q, labels))
+                .collect(),
+            rs,
+            labels,
+            flag_questions,
+            strip_uuid,
+            columns,
+            field_names,
+            header,
+            delimiter,
+        }
+    }
+}
+
+/// The delimiter of a CSV file from its first line: the most frequent of `,` `;` and tab
+/// outside quotes (ties go to the comma).
+#[must_use]
+pub fn sniff_delimiter(head: &[u8]) -> u8 {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for &b in line {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for c in &mut counts {
+                if c.0 == b {
+                    c.1 += 1;
+                }
+            }
+        }
+    }
+    // Ties go to the comma, the first entry.
+    counts
+        .iter()
+        .fold((b',', 0), |best, c| if c.1 > best.1 { *c } else { best })
+        .0
+}
+
+/// The delimiter named by Excel's `sep=;` first line, and the length of that line.
+fn excel_sep_line(head: &[u8]) -> Option<(u8, usize)> {
+    let prefix = head.get(..4)?;
+    if !prefix.eq_ignore_ascii_case(b"sep=") {
+        return None;
+    }
+    let delimiter = *head.get(4)?;
+    let rest = head.get(5..)?;
+    let len = match rest {
+        [b'\r', b'\n', ..] => 7,
+        [b'\n', ..] | [b'\r', ..] => 6,
+        _ => return None,
+    };
+    (delimiter != b'"' && delimiter.is_ascii() && !delimiter.is_ascii_alphanumeric())
+        .then_some((delimiter, len))
+}
+
+/// A list of column names for a note: the first few, then how many more.
+fn list_columns(names: &[String]) -> String {
+    let mut s = names
+        .iter()
+        .take(LISTED_COLUMNS)
+        .map(|f| format!("`{f}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > LISTED_COLUMNS {
+        s.push_str(&format!(" and {} more", names.len() - LISTED_COLUMNS));
+    }
+    s
+}
+
+/// A cell as text; invalid UTF-8 is replaced and noted in a warning (the value is not quoted:
+/// the column may hold anything).
+fn text_of<'c>(cell: &'c [u8], column: &str, warnings: &mut Vec<RecordWarning>) -> Cow<'c, str> {
+    match std::str::from_utf8(cell) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => {
+            warnings.push(RecordWarning {
+                column: column.to_owned(),
+                message: format!(
+                    "`{column}` is not valid UTF-8 text; the invalid bytes were replaced (is the file in another encoding? see --encoding)"
+                ),
+            });
+            String::from_utf8_lossy(cell)
+        }
+    }
+}
+
+impl<'r> CsvReader<'r> {
+    /// Reads the header and maps its columns.
+    ///
+    /// # Errors
+    /// When the input cannot be read.
+    pub fn new(
+        name: &str,
+        mut input: Box<dyn BufRead + 'r>,
+        rs: &'r RuleSet,
+        labels: Option<&'r Labels>,
+    ) -> Result<(Self, Vec<FileNotice>), InputError> {
+        let io = |source| InputError::Io {
+            file: name.to_owned(),
+            source,
+        };
+        let Head {
+            delimiter,
+            cr,
+            sep_line,
+        } = Head::read(&mut input).map_err(io)?;
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(true)
+            .buffer_capacity(1 << 16)
+            .from_reader(Tail::new(input, cr));
+        let header = match reader.byte_headers() {
+            Ok(h) => h.clone(),
+            Err(e) => match e.into_kind() {
+                csv::ErrorKind::Io(source) => return Err(io(source)),
+                _ => csv::ByteRecord::new(),
+            },
+        };
+        let mut notices = Vec::new();
+        let layout = CsvLayout::new(name, header, rs, labels, delimiter, &mut notices);
         let last_end_line = reader.position().line();
         let mut record = csv::ByteRecord::new();
         let first = reader.read_byte_record(&mut record);
         if matches!(first, Ok(false)) {
-            notices.push(FileNotice {
-                message: if header.is_empty() {
-                    format!("{name}: the file is empty; there are no records")
-                } else {
-                    format!("{name}: the file has a header but no records")
-                },
-            });
+            notices.push(no_records(name, &layout.header));
         }
         Ok((
             CsvReader {
                 scratch: CsvScratch::default(),
-                layout: CsvLayout {
-                    quick: (0..rs.questions.len())
-                        .map(|q| Quick::new(rs, q, labels))
-                        .collect(),
-                    rs,
-                    labels,
-                    flag_questions,
-                    strip_uuid,
-                    columns,
-                    field_names,
-                    header,
-                    delimiter,
-                },
+                layout,
                 reader,
                 raw: RawRecord::default(),
+                bounds: Vec::new(),
                 record,
                 pending: Some(first),
                 last_end_line,
-                line_offset: u64::from(sep.is_some()),
+                line_offset: u64::from(sep_line),
                 count: 0,
                 done: false,
             },
@@ -1049,9 +1133,9 @@ impl CsvLayout<'_> {
     /// Warns about a value over several lines that holds many delimiters: a quote that is
     /// never closed joins the records after it into one value, and the count of fields can
     /// still match. The value itself is not shown.
-    fn check_swallowed_lines(&self, record: &csv::ByteRecord, rec: &mut Record) {
+    fn check_swallowed_lines(&self, record: Cells<'_>, rec: &mut Record) {
         let enough = (self.columns.len() / 2).max(1);
-        for (i, cell) in record.iter().enumerate() {
+        for (i, (_, cell)) in record.iter().enumerate() {
             let lines = cell.iter().filter(|&&b| b == b'\n').count();
             let delimiters = cell.iter().filter(|&&b| b == self.delimiter).count();
             if lines == 0 || delimiters < enough {
@@ -1077,7 +1161,7 @@ impl CsvLayout<'_> {
 
     /// Whether the record is the header again (files joined one after the other); a UTF-8 BOM
     /// of the joined file may stand before it.
-    fn repeats_header(&self, record: &csv::ByteRecord) -> bool {
+    fn repeats_header(&self, record: Cells<'_>) -> bool {
         fn strip(f: &[u8]) -> &[u8] {
             f.strip_prefix(b"\xef\xbb\xbf").unwrap_or(f).trim_ascii()
         }
@@ -1085,10 +1169,10 @@ impl CsvLayout<'_> {
             && record
                 .iter()
                 .zip(&self.header)
-                .all(|(a, b)| strip(a) == strip(b))
+                .all(|((_, a), b)| strip(a) == strip(b))
     }
 
-    fn case_id_of_bad_record(&self, record: &csv::ByteRecord, rec: &mut Record) {
+    fn case_id_of_bad_record(&self, record: Cells<'_>, rec: &mut Record) {
         let at = self
             .columns
             .iter()
@@ -1213,33 +1297,61 @@ impl CsvLayout<'_> {
         }
     }
 
-    /// Reads the cells of a record read by [`CsvReader::read_raw`] into `rec`.
-    pub(crate) fn interpret(&self, raw: &RawRecord, scratch: &mut CsvScratch, rec: &mut Record) {
+    /// Reads the cells of a record read by [`CsvReader::read_raw`] into `rec`; `bounds` is
+    /// a buffer for the cells' bounds.
+    pub(crate) fn interpret(
+        &self,
+        raw: &RawRecord,
+        bounds: &mut Vec<(usize, usize)>,
+        scratch: &mut CsvScratch,
+        rec: &mut Record,
+    ) {
+        if let Some(e) = &raw.error {
+            self.start(raw.number, raw.line, scratch, rec);
+            rec.error = Some(e.clone());
+            return;
+        }
+        Cells::of_record(&raw.cells, bounds);
+        let cells = Cells {
+            bytes: raw.cells.as_slice(),
+            bounds,
+        };
+        self.interpret_cells(cells, (raw.number, raw.line, raw.inner_lines), scratch, rec);
+    }
+
+    /// Makes `rec` the empty record `number` at `line`, its buffers kept in `scratch`.
+    fn start(&self, number: u64, line: u64, scratch: &mut CsvScratch, rec: &mut Record) {
         // The strings of the last record's fields are filled again below.
         scratch.fields.append(&mut rec.fields);
         scratch.warnings.append(&mut rec.warnings);
         // Warnings made elsewhere come back here too: keep a few.
         scratch.warnings.truncate(WARNINGS_KEPT);
+        scratch.codes.clear();
+        rec.reset(self.rs.questions.len());
+        rec.number = number;
+        rec.line = line;
+    }
+
+    /// Reads the cells of record `number`, which starts at `line` and has `inner_lines` line
+    /// ends inside its cells, into `rec`.
+    pub(crate) fn interpret_cells(
+        &self,
+        record: Cells<'_>,
+        (number, line, inner_lines): (u64, u64, u64),
+        scratch: &mut CsvScratch,
+        rec: &mut Record,
+    ) {
+        self.start(number, line, scratch, rec);
         let CsvScratch {
             flags,
             fields,
             warnings,
             codes,
         } = scratch;
-        codes.clear();
-        rec.reset(self.rs.questions.len());
-        rec.number = raw.number;
-        rec.line = raw.line;
-        if let Some(e) = &raw.error {
-            rec.error = Some(e.clone());
-            return;
-        }
         if flags.len() != self.flag_questions.len() {
             flags.clear();
             flags.resize(self.flag_questions.len(), FlagState::default());
         }
-        let record = &raw.cells;
-        let inner_lines = raw.inner_lines;
         if record.len() != self.columns.len() {
             let mut why = format!(
                 "the record has {} field(s) but the header has {} column(s)",
@@ -1260,7 +1372,10 @@ impl CsvLayout<'_> {
         }
         // Stops at the first byte of the case id in every record but an empty one. Still a
         // record (the template with one blank row is an unanswered person), but worth a look.
-        if record.as_slice().iter().all(u8::is_ascii_whitespace) {
+        if record
+            .iter()
+            .all(|(_, cell)| cell.iter().all(u8::is_ascii_whitespace))
+        {
             rec.warnings.push(RecordWarning {
                 column: String::new(),
                 message: "the record is empty: every field is blank".into(),
@@ -1274,11 +1389,8 @@ impl CsvLayout<'_> {
             self.check_swallowed_lines(record, rec);
         }
         codes.resize(self.rs.questions.len(), crate::engine::MISSING_CODE);
-        let all = record.as_slice();
-        let mut at = 0;
-        for (cell, col) in record.iter().zip(&self.columns) {
-            let start = at;
-            at += cell.len();
+        let all = record.bytes;
+        for ((start, cell), col) in record.iter().zip(&self.columns) {
             match *col {
                 Column::Question(q) => {
                     let (Some(question), Some(quick)) =
@@ -1366,7 +1478,8 @@ impl RecordReader for CsvReader<'_> {
         let mut raw = std::mem::take(&mut self.raw);
         let more = self.read_raw(&mut raw);
         if more {
-            self.layout.interpret(&raw, &mut self.scratch, rec);
+            self.layout
+                .interpret(&raw, &mut self.bounds, &mut self.scratch, rec);
         }
         self.raw = raw;
         more

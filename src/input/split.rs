@@ -1,0 +1,246 @@
+//! Finding where CSV records end without parsing them, and splitting a record that holds no
+//! quote into its cells: what lets batch scoring parse on the worker threads while the reading
+//! thread only cuts the input into blocks of whole records.
+//!
+//! Both follow the parser of the `csv` crate (`csv_core`, with its default settings: `"`
+//! quotes, doubled inside a quoted field; CR, LF or CRLF ends a record; blank lines are no
+//! records) exactly, which the property tests below check against the crate itself. Written
+//! here because `csv_core` has no way to find record ends without copying every field out, and
+//! that copy on one thread was the slowest part of batch scoring (docs/performance.md).
+
+/// Whole records at the start of a buffer, as found by [`cut`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cut {
+    /// `bytes[..end]` holds whole records (and the line ends after them).
+    pub end: usize,
+    /// How many records (blank lines are none).
+    pub records: u64,
+    /// Whether a `"` was seen: then the records need the full parser.
+    pub quoted: bool,
+}
+
+/// Where the records of `bytes` end. `bytes` starts where a record may start (the start of
+/// the input, or just after a line end outside quotes). At most `limit` records are taken.
+/// Unless `at_end` (no more input follows), a record that is not ended by a line end is left
+/// out, as it may go on in the input not read yet.
+pub(crate) fn cut(bytes: &[u8], delimiter: u8, at_end: bool, limit: u64) -> Cut {
+    let mut found = Cut {
+        end: 0,
+        records: 0,
+        quoted: false,
+    };
+    // Bytes of a record seen since the last record ended.
+    let mut in_record = false;
+    let mut i = 0;
+    while found.records < limit {
+        let Some(off) = bytes.get(i..).and_then(|b| memchr::memchr3(b'"', b'\n', b'\r', b)) else {
+            in_record |= i < bytes.len();
+            break;
+        };
+        let j = i + off;
+        in_record |= off > 0;
+        if bytes.get(j) == Some(&b'"') {
+            found.quoted = true;
+            in_record = true;
+            // A quote opens a quoted field only at the start of a field; elsewhere it is
+            // a byte of the field like any other (as `csv_core` reads it).
+            let opens = j
+                .checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .is_none_or(|&b| b == delimiter || b == b'\n' || b == b'\r');
+            if !opens {
+                i = j + 1;
+                continue;
+            }
+            match closing_quote(bytes, j + 1) {
+                Some(after) => i = after,
+                // The quoted field goes on past what has been read.
+                None => break,
+            }
+        } else {
+            if in_record {
+                found.records += 1;
+                in_record = false;
+            }
+            found.end = j + 1;
+            i = j + 1;
+        }
+    }
+    if at_end && in_record && found.records < limit {
+        // The last record, without a line end (or with a quote never closed: `csv_core`
+        // then reads the rest of the input into its last field).
+        found.records += 1;
+        found.end = bytes.len();
+    }
+    found
+}
+
+/// Just past the quote that closes a quoted field whose content starts at `from`; `None`
+/// when the input read so far does not tell (no closing quote yet, or a quote at the very end,
+/// which may be the first of a doubled one).
+fn closing_quote(bytes: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let q = from + memchr::memchr(b'"', bytes.get(from..)?)?;
+        match bytes.get(q + 1) {
+            Some(b'"') => from = q + 2,
+            Some(_) => return Some(q + 1),
+            None => return None,
+        }
+    }
+}
+
+/// Per byte of a word, its high bit set where the byte is zero (no carry between bytes).
+const fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((x & LOW7) + LOW7) | x) & !LOW7
+}
+
+/// The byte `b` in every byte of a word.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// Splits the record that starts at `bytes[at]` (not a line end), in input that holds no
+/// quote, into its cells: `bounds` gets each cell's start and end. Returns where the record
+/// ends: the index of its line end, or the length of `bytes`.
+///
+/// Eight bytes at a time: the delimiters and line ends of a word are found together, with no
+/// branch per byte (a record of forty short cells costs about one step per cell).
+pub(crate) fn split_plain(
+    bytes: &[u8],
+    at: usize,
+    delimiter: u8,
+    bounds: &mut Vec<(usize, usize)>,
+) -> usize {
+    bounds.clear();
+    let (d, lf, cr) = (splat(delimiter), splat(b'\n'), splat(b'\r'));
+    let mut start = at;
+    let mut i = at;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(word);
+        let x = u64::from_le_bytes(x);
+        let mut hits = zero_bytes(x ^ d) | zero_bytes(x ^ lf) | zero_bytes(x ^ cr);
+        while hits != 0 {
+            let j = i + (hits.trailing_zeros() / 8) as usize;
+            bounds.push((start, j));
+            if bytes.get(j) != Some(&delimiter) {
+                return j;
+            }
+            start = j + 1;
+            hits &= hits - 1;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == delimiter {
+            bounds.push((start, i));
+            start = i + 1;
+        } else if b == b'\n' || b == b'\r' {
+            bounds.push((start, i));
+            return i;
+        }
+        i += 1;
+    }
+    bounds.push((start, bytes.len()));
+    bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cut, split_plain};
+    use proptest::prelude::*;
+
+    /// The records of `bytes` as the `csv` crate reads them.
+    fn parsed(bytes: &[u8], delimiter: u8) -> Vec<Vec<Vec<u8>>> {
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(bytes);
+        let mut out = Vec::new();
+        let mut rec = csv::ByteRecord::new();
+        while r.read_byte_record(&mut rec).unwrap_or(false) {
+            out.push(rec.iter().map(<[u8]>::to_vec).collect());
+        }
+        out
+    }
+
+    /// Input made of the bytes that matter to the parser.
+    fn input(quotes: bool) -> impl Strategy<Value = (Vec<u8>, u8)> {
+        let bytes: &'static [u8] = if quotes {
+            b"a;,\"\"\r\n\n\t "
+        } else {
+            b"ab;,,\r\n\n\t "
+        };
+        (
+            proptest::collection::vec(proptest::sample::select(bytes), 0..60),
+            proptest::sample::select(&b",;\t"[..]),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Cut anywhere, the records before the cut and those after it are the records of
+        /// the whole, and the count is right.
+        #[test]
+        fn cutting_keeps_every_record((bytes, d) in input(true), at in 0usize..60) {
+            let whole = parsed(&bytes, d);
+            let head = bytes.get(..at.min(bytes.len())).unwrap_or_default();
+            let c = cut(head, d, false, u64::MAX);
+            let before = parsed(head.get(..c.end).unwrap_or_default(), d);
+            prop_assert_eq!(before.len() as u64, c.records);
+            let mut joined = before;
+            joined.extend(parsed(bytes.get(c.end..).unwrap_or_default(), d));
+            prop_assert_eq!(&joined, &whole);
+            // At the end of the input, everything is taken.
+            let all = cut(&bytes, d, true, u64::MAX);
+            prop_assert_eq!(all.records, whole.len() as u64);
+            prop_assert_eq!(all.end, bytes.len());
+            prop_assert_eq!(all.quoted, bytes.contains(&b'"'));
+            // One record at a time (the header).
+            let one = cut(&bytes, d, true, 1);
+            prop_assert_eq!(one.records, whole.len().min(1) as u64);
+            prop_assert_eq!(parsed(bytes.get(..one.end).unwrap_or_default(), d).len(), whole.len().min(1));
+        }
+
+        /// Without quotes, splitting finds the cells the parser reads.
+        #[test]
+        fn plain_records_split_as_parsed((bytes, d) in input(false)) {
+            let mut got = Vec::new();
+            let mut bounds = Vec::new();
+            let mut at = 0;
+            loop {
+                while matches!(bytes.get(at), Some(b'\n' | b'\r')) {
+                    at += 1;
+                }
+                if at >= bytes.len() {
+                    break;
+                }
+                at = split_plain(&bytes, at, d, &mut bounds);
+                got.push(
+                    bounds
+                        .iter()
+                        .map(|&(s, e)| bytes.get(s..e).unwrap_or_default().to_vec())
+                        .collect::<Vec<_>>(),
+                );
+            }
+            prop_assert_eq!(got, parsed(&bytes, d));
+        }
+    }
+
+    #[test]
+    fn a_quote_inside_a_field_is_a_byte_of_it() {
+        // `csv_core` reads `a"b` as a field of three bytes: the line end after it ends the
+        // record.
+        let c = cut(b"x,a\"b\ny,\"c\nd\"\n", b',', false, u64::MAX);
+        assert_eq!((c.end, c.records, c.quoted), (14, 2, true));
+        // A quoted field not closed yet: nothing after the first record is taken.
+        let c = cut(b"x\ny,\"c\nd", b',', false, u64::MAX);
+        assert_eq!((c.end, c.records), (2, 1));
+        // A quote at the end may be the first of a doubled one.
+        let c = cut(b"x\n\"c\"", b',', false, u64::MAX);
+        assert_eq!((c.end, c.records), (2, 1));
+    }
+}
