@@ -6,13 +6,14 @@
 //! thread writes the chunks in input order (with the summary lines, which need the localizer).
 //! A fixed number of chunks is in flight, so memory stays flat whatever the size of the input.
 
+use std::collections::VecDeque;
 use std::io::{BufRead, Write};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TryRecvError, TrySendError};
 use std::sync::Mutex;
 
 use crate::engine::{Engine, Evaluation, Tables};
-use crate::input::{self, CsvLayout, CsvReader, CsvScratch, FileNotice, InputError, Labels};
-use crate::input::{RawRecord, Record};
+use crate::input::{self, Block, BlockScratch, CsvBlocks, CsvLayout, FileNotice, InputError};
+use crate::input::{Labels, Record};
 use crate::output::explain::{summary_key, summary_keys_fit};
 use crate::output::fast_json::SummaryKey;
 use crate::output::fast_json::{self, FiredBlocks, Fragments, KnownSummaries, Summaries};
@@ -29,8 +30,6 @@ pub enum BatchError {
     Output(#[from] std::io::Error),
 }
 
-/// Records in one chunk handed to a worker thread.
-const CHUNK: usize = 256;
 /// Chunks in flight per worker thread.
 const DEPTH: usize = 2;
 
@@ -115,8 +114,9 @@ impl<'a> Batch<'a> {
             && format == input::Format::Csv
             && summary_keys_fit(rs)
         {
-            let (csv, notices) = CsvReader::new(name, reader, rs, self.labels)?;
-            self.score_threads(name, csv, out)?;
+            let (mut csv, mut notices) = CsvBlocks::new(name, reader, rs, self.labels)?;
+            self.score_threads(name, &mut csv, out)?;
+            notices.extend(csv.no_records(name));
             return Ok(notices);
         }
         let (mut records, notices) = input::open(format, name, reader, rs, self.labels)?;
@@ -132,7 +132,7 @@ impl<'a> Batch<'a> {
     fn score_threads(
         &mut self,
         name: &str,
-        mut csv: CsvReader<'_>,
+        csv: &mut CsvBlocks<'_>,
         out: &mut dyn Write,
     ) -> Result<(), BatchError> {
         let ctx = self.ctx;
@@ -159,17 +159,17 @@ impl<'a> Batch<'a> {
             file: &file,
             name,
         };
-        let mut first = Chunk::default();
-        if !fill(&mut csv, &mut first) {
+        let mut first = Box::<Chunk>::default();
+        if !fill(csv, &mut first) {
             // A file of one chunk is scored here: starting threads would take longer.
             Worker::default().run(&job, &mut first);
             return Ok(writer.write(&first, out)?);
         }
         std::thread::scope(|scope| {
-            let mut lanes: Vec<(SyncSender<Chunk>, Receiver<Chunk>)> = Vec::new();
-            for _ in 0..workers {
-                let (work_tx, work_rx) = sync_channel::<Chunk>(DEPTH);
-                let (done_tx, done_rx) = sync_channel::<Chunk>(DEPTH);
+            let mut lanes: Vec<Lane> = Vec::new();
+            for _ in 1..workers.max(1) {
+                let (work_tx, work_rx) = sync_channel::<Box<Chunk>>(DEPTH);
+                let (done_tx, done_rx) = sync_channel::<Box<Chunk>>(DEPTH);
                 scope.spawn(move || {
                     let mut worker = Worker::default();
                     while let Ok(mut chunk) = work_rx.recv() {
@@ -182,7 +182,14 @@ impl<'a> Batch<'a> {
                 lanes.push((work_tx, done_rx));
             }
             // Dropping `lanes` (also on an error) ends the workers.
-            pipeline(&mut csv, first, &lanes, writer, out)
+            let mut here = Worker::default();
+            let mut pipeline = Pipeline {
+                lanes: &lanes,
+                order: VecDeque::new(),
+                free: Vec::new(),
+                writer,
+            };
+            pipeline.run(csv, first, &job, &mut here, out)
         })
     }
 
@@ -214,67 +221,138 @@ fn scored<'s>(
     Scored { record, eval, file }
 }
 
-/// Reads the next records into `chunk`; false when the input is done.
-fn fill(csv: &mut CsvReader<'_>, chunk: &mut Chunk) -> bool {
-    chunk.len = 0;
-    while chunk.len < CHUNK {
-        if chunk.raws.len() == chunk.len {
-            chunk.raws.push(RawRecord::default());
-        }
-        let Some(raw) = chunk.raws.get_mut(chunk.len) else {
-            return false;
-        };
-        if !csv.read_raw(raw) {
-            return false;
-        }
-        chunk.len += 1;
-    }
-    true
+/// Reads the next records into `chunk`; false when the input is done (the chunk may still
+/// hold records).
+fn fill(csv: &mut CsvBlocks<'_>, chunk: &mut Chunk) -> bool {
+    csv.next_block(&mut chunk.block) && !csv.no_more()
 }
 
-/// Reads chunks and hands them to the lanes in turn (chunk `n` to lane `n % lanes`, so each
-/// lane's results come back in input order), writing results as they come. `first` is the
-/// first chunk, read already.
-fn pipeline(
-    csv: &mut CsvReader<'_>,
-    first: Chunk,
-    lanes: &[(SyncSender<Chunk>, Receiver<Chunk>)],
-    mut writer: ChunkWriter<'_, '_>,
-    out: &mut dyn Write,
-) -> Result<(), BatchError> {
-    let n = lanes.len().max(1);
-    let mut free: Vec<Chunk> = (1..n * DEPTH).map(|_| Chunk::default()).collect();
-    let (mut sent, mut written) = (0usize, 0usize);
-    let stopped = || std::io::Error::other("a scoring thread stopped");
-    let mut more = true;
-    let mut first = Some(first);
-    while more || written < sent {
-        let next = match first.take() {
-            Some(chunk) => Some(chunk),
-            None if more => free.pop().map(|mut chunk| {
+/// Chunks to a worker thread, and back.
+type Lane = (SyncSender<Box<Chunk>>, Receiver<Box<Chunk>>);
+
+/// Where the next chunk to write is.
+enum Slot {
+    /// Scored on this thread.
+    Here(Box<Chunk>),
+    /// On its way through lane `.0` (each lane gives its chunks back in the order it got them).
+    Lane(usize),
+}
+
+/// Reads chunks, has them scored, and writes them in input order. A chunk goes to the next
+/// lane with room; when every lane is full, this thread scores it itself: so this thread,
+/// which also reads the input and writes the output, works as one more worker when it has time,
+/// and no core waits while another has too many threads to run.
+struct Pipeline<'p, 'w, 'a> {
+    lanes: &'p [Lane],
+    /// The chunks read and not written yet, in input order.
+    order: VecDeque<Slot>,
+    // Chunks move between threads and queues boxed: a move is a pointer, not the whole chunk.
+    #[allow(clippy::vec_box)]
+    free: Vec<Box<Chunk>>,
+    writer: ChunkWriter<'w, 'a>,
+}
+
+impl Pipeline<'_, '_, '_> {
+    /// `first` is the first chunk, read already.
+    fn run(
+        &mut self,
+        csv: &mut CsvBlocks<'_>,
+        first: Box<Chunk>,
+        job: &Job<'_, '_>,
+        here: &mut Worker,
+        out: &mut dyn Write,
+    ) -> Result<(), BatchError> {
+        let n = self.lanes.len();
+        // Chunks in flight at most: memory stays flat whatever the input.
+        let mut chunks = (n + 1) * DEPTH + 1;
+        let mut more = true;
+        let mut next = Some(first);
+        let mut lane = 0;
+        while more || !self.order.is_empty() {
+            self.write_ready(out, false)?;
+            let (mut chunk, read) = match next.take() {
+                Some(chunk) => (chunk, true),
+                None if !more => {
+                    self.write_ready(out, true)?;
+                    continue;
+                }
+                None => match self.free.pop() {
+                    Some(chunk) => (chunk, false),
+                    None if chunks > 0 => {
+                        chunks -= 1;
+                        (Box::default(), false)
+                    }
+                    None => {
+                        // Every chunk is in flight: wait for the oldest.
+                        self.write_ready(out, true)?;
+                        continue;
+                    }
+                },
+            };
+            if !read {
                 more = fill(csv, &mut chunk);
-                chunk
-            }),
-            None => None,
-        };
-        let Some(chunk) = next else {
-            // Every chunk is in flight (or the input is done): write the oldest.
-            let (_, done) = lanes.get(written % n).ok_or_else(stopped)?;
-            let chunk = done.recv().map_err(|_| stopped())?;
-            writer.write(&chunk, out)?;
-            written += 1;
-            free.push(chunk);
-            continue;
-        };
-        if chunk.len == 0 {
-            free.push(chunk);
-            continue;
+            }
+            if chunk.block.records == 0 && chunk.block.error.is_none() {
+                self.free.push(chunk);
+                continue;
+            }
+            let mut pending = Some(chunk);
+            for k in 0..n {
+                let l = (lane + k) % n;
+                let (Some((work, _)), Some(chunk)) = (self.lanes.get(l), pending.take()) else {
+                    break;
+                };
+                match work.try_send(chunk) {
+                    Ok(()) => {
+                        self.order.push_back(Slot::Lane(l));
+                        lane = l + 1;
+                    }
+                    Err(TrySendError::Full(chunk)) => pending = Some(chunk),
+                    Err(TrySendError::Disconnected(_)) => return Err(stopped().into()),
+                }
+            }
+            if let Some(mut chunk) = pending {
+                here.run(job, &mut chunk);
+                self.order.push_back(Slot::Here(chunk));
+            }
         }
-        let (work, _) = lanes.get(sent % n).ok_or_else(stopped)?;
-        work.send(chunk).map_err(|_| stopped())?;
-        sent += 1;
+        Ok(())
     }
-    Ok(())
+
+    /// Writes the chunks at the front of the order that are done; with `wait`, waits for the
+    /// first of them.
+    fn write_ready(&mut self, out: &mut dyn Write, mut wait: bool) -> Result<(), BatchError> {
+        while let Some(front) = self.order.front() {
+            let chunk = match *front {
+                Slot::Here(_) => match self.order.pop_front() {
+                    Some(Slot::Here(chunk)) => chunk,
+                    _ => break,
+                },
+                Slot::Lane(l) => {
+                    let (_, done) = self.lanes.get(l).ok_or_else(stopped)?;
+                    let got = if wait {
+                        done.recv().map_err(|_| stopped())?
+                    } else {
+                        match done.try_recv() {
+                            Ok(chunk) => chunk,
+                            Err(TryRecvError::Empty) => break,
+                            Err(TryRecvError::Disconnected) => return Err(stopped().into()),
+                        }
+                    };
+                    self.order.pop_front();
+                    got
+                }
+            };
+            wait = false;
+            self.writer.write(&chunk, out)?;
+            self.free.push(chunk);
+        }
+        Ok(())
+    }
+}
+
+fn stopped() -> std::io::Error {
+    std::io::Error::other("a scoring thread stopped")
 }
 
 /// What the worker threads share (each gets a copy).
@@ -302,8 +380,7 @@ enum Hole {
 /// Records on their way through a worker and back, reused.
 #[derive(Default)]
 struct Chunk {
-    raws: Vec<RawRecord>,
-    len: usize,
+    block: Block,
     /// The JSON Lines, less the holes.
     out: Vec<u8>,
     holes: Vec<(usize, Hole)>,
@@ -314,8 +391,7 @@ struct Chunk {
 /// A worker thread's buffers.
 #[derive(Default)]
 struct Worker {
-    scratch: CsvScratch,
-    bounds: Vec<(usize, usize)>,
+    scratch: BlockScratch,
     rec: Record,
     eval: Evaluation,
     kept: FiredBlocks,
@@ -333,33 +409,40 @@ impl Worker {
             Ok(k) => k.clone(),
             Err(p) => p.into_inner().clone(),
         };
-        for raw in chunk.raws.iter().take(chunk.len) {
-            job.layout
-                .interpret(raw, &mut self.bounds, &mut self.scratch, &mut self.rec);
-            let codes = Some(self.scratch.codes());
-            let s = scored(job.engine, &self.rec, codes, &mut self.eval, job.name);
-            chunk.totals.add(&s);
-            match fast_json::write_head(job.fragments, &mut self.kept, job.file, &s, &mut chunk.out)
-            {
+        let Worker {
+            scratch,
+            rec,
+            eval,
+            kept,
+        } = self;
+        let Chunk {
+            block,
+            out,
+            holes,
+            errors,
+            totals,
+        } = chunk;
+        job.layout.read_block(block, scratch, rec, |record, codes| {
+            let s = scored(job.engine, record, Some(codes), eval, job.name);
+            totals.add(&s);
+            match fast_json::write_head(job.fragments, kept, job.file, &s, out) {
                 Some(e) => {
                     // Always a key: threads are used only when every evaluation has one.
                     if let Some(key) = summary_key(rs, e) {
                         match known.get(&key) {
-                            Some(line) => chunk.out.extend_from_slice(line),
-                            None => chunk.holes.push((chunk.out.len(), Hole::Summary(key))),
+                            Some(line) => out.extend_from_slice(line),
+                            None => holes.push((out.len(), Hole::Summary(key))),
                         }
                     }
-                    fast_json::write_tail(job.fragments, e, &mut chunk.out);
+                    fast_json::write_tail(job.fragments, e, out);
                 }
                 None => {
-                    chunk
-                        .holes
-                        .push((chunk.out.len(), Hole::Error(chunk.errors.len())));
-                    chunk.errors.push(self.rec.clone());
+                    holes.push((out.len(), Hole::Error(errors.len())));
+                    errors.push(record.clone());
                 }
             }
-            chunk.out.push(b'\n');
-        }
+            out.push(b'\n');
+        });
     }
 }
 
@@ -441,9 +524,10 @@ mod tests {
     }
 
     /// An intake file with everything a file can hold: blanks, "don't know", words in other
-    /// languages, invalid values, quoted fields over lines, a record with too few fields, the
-    /// header again, an empty record, CRLF line ends.
-    fn intake(rs: &RuleSet, n: usize, seed: u64) -> String {
+    /// languages, invalid values, quoted fields over lines (unless `plain`: then no quote at
+    /// all, and lone CRs), a record with too few fields, the header again, an empty record, CRLF
+    /// line ends, blank lines.
+    fn intake(rs: &RuleSet, n: usize, seed: u64, plain: bool) -> String {
         let mut x = seed | 1;
         let mut next = |k: usize| {
             x ^= x << 13;
@@ -471,7 +555,7 @@ mod tests {
                             0 | 1 => String::new(),
                             2 => "dont_know".into(),
                             3 => ["maybe", "да", "Нет", "declined", "500", "12,5", "\"a,b\""]
-                                [next(7)]
+                                [next(if plain { 6 } else { 7 })]
                             .into(),
                             _ => match q.kind {
                                 QuestionKind::YesNo => ["yes", "no"][next(2)].into(),
@@ -488,6 +572,7 @@ mod tests {
                                     }
                                 }
                                 QuestionKind::Number => next(50).to_string(),
+                                QuestionKind::Text if plain => "a note".into(),
                                 QuestionKind::Text => {
                                     "\"a note, \"\"quoted\"\"\nover two lines\"".into()
                                 }
@@ -495,10 +580,15 @@ mod tests {
                         };
                         s.push_str(&v);
                     }
-                    s.push_str([",Ivanov", ",\"Ә, x\"", ","][next(3)]);
+                    s.push_str([",Ivanov", ",", ",\"Ә, x\""][next(if plain { 2 } else { 3 })]);
                 }
             }
-            s.push_str(if next(10) == 0 { "\r\n" } else { "\n" });
+            s.push_str(match next(40) {
+                0..=3 => "\r\n",
+                4 => "\n\n",
+                5 if plain => "\r",
+                _ => "\n",
+            });
         }
         s
     }
@@ -551,20 +641,23 @@ mod tests {
         for (lang, redact) in [("en", false), ("ru", true)] {
             let (texts, prepared) = texts(&rs, lang);
             let ctx = context(&rs, &texts, &prepared, redact);
-            let a = intake(&rs, 1500, 7);
-            let b = intake(&rs, 300, 11);
-            // One chunk (scored without threads), exactly one chunk.
-            let c = intake(&rs, 100, 13);
-            let d = intake(&rs, CHUNK, 17);
+            let a = intake(&rs, 1500, 7, false);
+            let b = intake(&rs, 300, 11, false);
+            // Small enough to be one block (scored without threads).
+            let c = intake(&rs, 100, 13, false);
+            // Without quotes: records split in place, not parsed.
+            let d = intake(&rs, 3000, 17, true);
+            let e = intake(&rs, 100, 19, true);
             let files = [
                 ("a.csv", a.as_str()),
                 ("b \"2\".csv", b.as_str()),
                 ("empty.csv", ""),
                 ("c.csv", c.as_str()),
                 ("d.csv", d.as_str()),
+                ("e.csv", e.as_str()),
             ];
             let (one, t1) = score(&ctx, &files, 0);
-            assert_eq!(t1.records, 1900 + CHUNK as u64, "one row per record");
+            assert_eq!(t1.records, 5000, "one row per record");
             assert!(t1.errors > 0 && t1.with_warnings > 0, "{t1:?}");
             for threads in [1, 2, 3] {
                 let (many, tn) = score(&ctx, &files, threads);
@@ -597,7 +690,7 @@ mod tests {
         let rs = kz();
         let (texts, prepared) = texts(&rs, "en");
         let ctx = context(&rs, &texts, &prepared, false);
-        let text = intake(&rs, 3000, 5);
+        let text = intake(&rs, 3000, 5, false);
         for threads in [0, 2] {
             let mut out = Closing(200_000);
             let mut batch = Batch::new(&ctx, output::Format::Jsonl).with_threads(threads);

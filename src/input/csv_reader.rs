@@ -746,6 +746,32 @@ impl Head {
     }
 }
 
+/// The line where a record starts, from the parser's position at its end, the byte that ended
+/// it, and the line ends inside its cells.
+fn start_line(
+    end: &csv::Position,
+    last: Option<u8>,
+    inner_lines: u64,
+    record: &csv::ByteRecord,
+) -> u64 {
+    let ended_by_lf = last == Some(b'\n');
+    let from_end = end
+        .line()
+        .saturating_sub(inner_lines + u64::from(ended_by_lf));
+    // Where the parser began, before blank lines: never later than the record's start.
+    let began = record.position().map_or(1, csv::Position::line);
+    from_end.max(began)
+}
+
+/// Line ends in a record's cells, counted only when the parser read more than one line for it.
+fn inner_lines(lines_read: u64, record: &csv::ByteRecord) -> u64 {
+    if lines_read > 1 {
+        record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64
+    } else {
+        0
+    }
+}
+
 /// The notice for a file without records.
 fn no_records(name: &str, header: &csv::ByteRecord) -> FileNotice {
     FileNotice {
@@ -1060,22 +1086,11 @@ impl<'r> CsvReader<'r> {
     /// the line ends inside its fields and the LF that ended it.
     fn start_line(&self, inner_lines: u64, record: &csv::ByteRecord) -> u64 {
         let end = self.reader.position();
-        let ended_by_lf = end
+        let last = end
             .byte()
             .checked_sub(1)
-            .and_then(|at| self.reader.get_ref().byte_at(at))
-            == Some(b'\n');
-        let from_end = end
-            .line()
-            .saturating_sub(inner_lines + u64::from(ended_by_lf));
-        // Where the parser began, before blank lines: never later than the record's start.
-        let began = record.position().map_or(1, csv::Position::line);
-        from_end.max(began)
-    }
-
-    /// What the columns mean, for [`CsvLayout::interpret`] on other threads.
-    pub(crate) fn layout(&self) -> &CsvLayout<'r> {
-        &self.layout
+            .and_then(|at| self.reader.get_ref().byte_at(at));
+        start_line(end, last, inner_lines, record)
     }
 
     /// Reads the next record as the parser sees it (its number, line and cells); false at the
@@ -1119,11 +1134,7 @@ impl<'r> CsvReader<'r> {
         self.last_end_line = end_line;
         // A record read over one line end (its own, or the LF of the CRLF before it) has no line
         // end inside: the common case skips counting them.
-        raw.inner_lines = if lines_read > 1 {
-            raw.cells.as_slice().iter().filter(|&&b| b == b'\n').count() as u64
-        } else {
-            0
-        };
+        raw.inner_lines = inner_lines(lines_read, &raw.cells);
         raw.line = self.start_line(raw.inner_lines, &raw.cells) + self.line_offset;
         true
     }
@@ -1483,6 +1494,274 @@ impl RecordReader for CsvReader<'_> {
         }
         self.raw = raw;
         more
+    }
+}
+
+/// Whole records of a CSV input, cut by [`CsvBlocks::next_block`].
+#[derive(Debug, Default)]
+pub(crate) struct Block {
+    /// The input bytes: whole records and the line ends between them.
+    pub(crate) bytes: Vec<u8>,
+    /// The line of its first byte.
+    pub(crate) first_line: u64,
+    /// Records of the input before it.
+    pub(crate) first_record: u64,
+    /// Its records.
+    pub(crate) records: u64,
+    /// Whether it holds a `"`: then its records are read by the parser, else split in place.
+    pub(crate) quoted: bool,
+    /// A read error after its records: read as one more record, with this error.
+    pub(crate) error: Option<String>,
+}
+
+/// Input bytes read per block, about 250 records of a 40-question rule set.
+const BLOCK_BYTES: usize = 64 << 10;
+
+/// A CSV input cut into blocks of whole records without parsing them (see
+/// [`super::split::cut`]), so that other threads parse them, each block on its own. The header
+/// is read here; what the records hold, and their numbers and lines, come out exactly as
+/// [`CsvReader`] reads them.
+pub(crate) struct CsvBlocks<'r> {
+    layout: CsvLayout<'r>,
+    input: Box<dyn BufRead + 'r>,
+    /// Lone-CR line ends, read as LF (as [`Tail`] does).
+    cr: bool,
+    /// Bytes read past the end of the last block: the start of the next.
+    carry: Vec<u8>,
+    /// The line of the next block's first byte, and the records before it.
+    line: u64,
+    records: u64,
+    done: bool,
+}
+
+impl<'r> CsvBlocks<'r> {
+    /// Reads the header of `input`.
+    ///
+    /// # Errors
+    /// When the input cannot be read.
+    pub(crate) fn new(
+        name: &str,
+        mut input: Box<dyn BufRead + 'r>,
+        rs: &'r RuleSet,
+        labels: Option<&'r Labels>,
+    ) -> Result<(Self, Vec<FileNotice>), InputError> {
+        let io = |source| InputError::Io {
+            file: name.to_owned(),
+            source,
+        };
+        let Head {
+            delimiter,
+            cr,
+            sep_line,
+        } = Head::read(&mut input).map_err(io)?;
+        let mut bytes = Vec::new();
+        let (head, _) = read_records(&mut *input, &mut bytes, delimiter, cr, 0, 1).map_err(io)?;
+        let text = bytes.get(..head.end).unwrap_or_default();
+        let mut header = csv::ByteRecord::new();
+        let read = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(text)
+            .read_byte_record(&mut header);
+        if !matches!(read, Ok(true)) {
+            header.clear();
+        }
+        let line = 1 + u64::from(sep_line) + newlines(text);
+        bytes.drain(..head.end);
+        let mut notices = Vec::new();
+        let layout = CsvLayout::new(name, header, rs, labels, delimiter, &mut notices);
+        Ok((
+            CsvBlocks {
+                layout,
+                input,
+                cr,
+                carry: bytes,
+                line,
+                records: 0,
+                done: false,
+            },
+            notices,
+        ))
+    }
+
+    /// What the columns mean.
+    pub(crate) fn layout(&self) -> &CsvLayout<'r> {
+        &self.layout
+    }
+
+    /// The notice for a file without records, once the input is done.
+    pub(crate) fn no_records(&self, name: &str) -> Option<FileNotice> {
+        (self.done && self.records == 0).then(|| no_records(name, &self.layout.header))
+    }
+
+    /// Reads the next whole records into `block`; false (and `block` empty) when the input
+    /// is done.
+    pub(crate) fn next_block(&mut self, block: &mut Block) -> bool {
+        block.bytes.clear();
+        block.error = None;
+        block.records = 0;
+        block.first_line = self.line;
+        block.first_record = self.records;
+        if self.done {
+            block.quoted = false;
+            return false;
+        }
+        block.bytes.append(&mut self.carry);
+        let d = self.layout.delimiter;
+        let input = &mut *self.input;
+        let (cut, at_end) =
+            match read_records(input, &mut block.bytes, d, self.cr, BLOCK_BYTES, u64::MAX) {
+                Ok(c) => c,
+                Err(e) => {
+                    // The records read whole are kept; the error becomes a record after them, and
+                    // the input is not read further.
+                    block.error = Some(format!("cannot read the record: {e}"));
+                    (super::split::cut(&block.bytes, d, false, u64::MAX), true)
+                }
+            };
+        self.carry
+            .extend_from_slice(block.bytes.get(cut.end..).unwrap_or_default());
+        block.bytes.truncate(cut.end);
+        block.records = cut.records;
+        block.quoted = cut.quoted;
+        self.line += newlines(&block.bytes);
+        self.records += cut.records + u64::from(block.error.is_some());
+        if at_end {
+            self.done = true;
+            self.carry.clear();
+        }
+        cut.records > 0 || block.error.is_some()
+    }
+
+    /// Whether the input is done: the last block has been read.
+    pub(crate) fn no_more(&self) -> bool {
+        self.done
+    }
+}
+
+/// Reads `input` onto `bytes` until they hold at least `want` bytes and one whole record, or
+/// the input ends; returns where the records end (at most `limit` of them), and whether the
+/// input ended.
+fn read_records(
+    input: &mut dyn BufRead,
+    bytes: &mut Vec<u8>,
+    delimiter: u8,
+    cr: bool,
+    mut want: usize,
+    limit: u64,
+) -> io::Result<(super::split::Cut, bool)> {
+    loop {
+        if bytes.len() >= want {
+            let cut = super::split::cut(bytes, delimiter, false, limit);
+            if cut.records > 0 {
+                return Ok((cut, false));
+            }
+            // One record longer than all read: read as much again (so that a huge record
+            // is not scanned from its start over and over).
+            want = bytes.len().max(BLOCK_BYTES) * 2;
+        }
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok((super::split::cut(bytes, delimiter, true, limit), true));
+        }
+        let take = chunk.len().min(want.saturating_sub(bytes.len()).max(1));
+        let from = bytes.len();
+        bytes.extend_from_slice(chunk.get(..take).unwrap_or_default());
+        input.consume(take);
+        if cr {
+            if let Some(new) = bytes.get_mut(from..) {
+                new.iter_mut()
+                    .filter(|b| **b == b'\r')
+                    .for_each(|b| *b = b'\n');
+            }
+        }
+    }
+}
+
+/// The LF bytes in `bytes`.
+fn newlines(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
+}
+
+/// A worker's buffers for reading the records of blocks.
+#[derive(Default)]
+pub(crate) struct BlockScratch {
+    pub(crate) cells: CsvScratch,
+    bounds: Vec<(usize, usize)>,
+    raw: RawRecord,
+}
+
+impl CsvLayout<'_> {
+    /// Reads each record of `block` into `rec` in turn and calls `each` with it and the codes
+    /// of its answers (see [`CsvScratch::codes`]).
+    pub(crate) fn read_block(
+        &self,
+        block: &Block,
+        scratch: &mut BlockScratch,
+        rec: &mut Record,
+        mut each: impl FnMut(&Record, &[u16]),
+    ) {
+        let BlockScratch { cells, bounds, raw } = scratch;
+        let bytes = block.bytes.as_slice();
+        let mut number = block.first_record;
+        if block.quoted {
+            let mut reader = csv::ReaderBuilder::new()
+                .delimiter(self.delimiter)
+                .flexible(true)
+                .has_headers(false)
+                .from_reader(bytes);
+            let mut last_end_line = 1;
+            while reader.read_byte_record(&mut raw.cells).unwrap_or(false) {
+                let end = reader.position();
+                let lines_read = end.line().saturating_sub(last_end_line);
+                last_end_line = end.line();
+                let inner = inner_lines(lines_read, &raw.cells);
+                let last = end.byte().checked_sub(1).and_then(|at| {
+                    usize::try_from(at)
+                        .ok()
+                        .and_then(|at| bytes.get(at).copied())
+                });
+                let line = block.first_line - 1 + start_line(end, last, inner, &raw.cells);
+                number += 1;
+                Cells::of_record(&raw.cells, bounds);
+                let record = Cells {
+                    bytes: raw.cells.as_slice(),
+                    bounds,
+                };
+                self.interpret_cells(record, (number, line, inner), cells, rec);
+                each(rec, cells.codes());
+            }
+        } else {
+            let mut at = 0;
+            let mut line = block.first_line;
+            loop {
+                // Blank lines and the line end of the record before.
+                while let Some(&b) = bytes.get(at).filter(|&&b| b == b'\n' || b == b'\r') {
+                    line += u64::from(b == b'\n');
+                    at += 1;
+                }
+                if at >= bytes.len() {
+                    break;
+                }
+                let end = super::split::split_plain(bytes, at, self.delimiter, bounds);
+                number += 1;
+                let record = Cells { bytes, bounds };
+                self.interpret_cells(record, (number, line, 0), cells, rec);
+                each(rec, cells.codes());
+                at = end;
+            }
+        }
+        debug_assert_eq!(
+            number,
+            block.first_record + block.records,
+            "the records read are those the block was cut with"
+        );
+        if let Some(e) = &block.error {
+            self.start(number + 1, block.first_line + newlines(bytes), cells, rec);
+            rec.error = Some(e.clone());
+            each(rec, cells.codes());
+        }
     }
 }
 

@@ -4,15 +4,15 @@
 mod csv_reader;
 pub mod encoding;
 mod jsonl_reader;
-pub(crate) mod split;
 pub mod labels;
+pub(crate) mod split;
 pub mod value;
 pub mod xlsx;
 
 use std::io::BufRead;
 
 pub use csv_reader::{sniff_delimiter, CsvReader};
-pub(crate) use csv_reader::{Cells, CsvLayout, CsvScratch, RawRecord};
+pub(crate) use csv_reader::{Block, BlockScratch, CsvBlocks, CsvLayout};
 pub use encoding::{decode, Decoded, Encoding, EncodingChoice};
 pub use jsonl_reader::JsonlReader;
 pub use labels::Labels;

@@ -33,7 +33,10 @@ pub(crate) fn cut(bytes: &[u8], delimiter: u8, at_end: bool, limit: u64) -> Cut 
     let mut in_record = false;
     let mut i = 0;
     while found.records < limit {
-        let Some(off) = bytes.get(i..).and_then(|b| memchr::memchr3(b'"', b'\n', b'\r', b)) else {
+        let Some(off) = bytes
+            .get(i..)
+            .and_then(|b| memchr::memchr3(b'"', b'\n', b'\r', b))
+        else {
             in_record |= i < bytes.len();
             break;
         };
