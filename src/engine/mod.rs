@@ -374,7 +374,7 @@ impl Tables {
                 continue;
             };
             *applies = t;
-            (*a, *c) = shown(t, *a, *c);
+            show(t, a, c);
         }
     }
 
@@ -915,19 +915,28 @@ pub fn apply_skip_logic(rs: &RuleSet, answers: &mut [Answer], applies: &mut [Tri
 }
 
 /// An answer and its code once its question's `show_if` is `t`: not applicable when false; when
-/// unknown, missing unless it is already unknown (don't know, declined). Chosen by index
-/// (False = 0, Unknown = 1, True = 2) rather than by branches: on random records whether a
-/// question applies is not predictable.
+/// unknown, missing unless it is already unknown (don't know, declined).
 fn shown(t: Tri, a: Answer, code: u16) -> (Answer, u16) {
-    let unknown = if a.is_unknown() {
-        (a, code)
-    } else {
-        (Answer::Missing, MISSING_CODE)
-    };
-    let pick = [
-        (Answer::NotApplicable, NOT_APPLICABLE_CODE),
-        unknown,
-        (a, code),
-    ];
-    pick.get(t as usize).copied().unwrap_or((a, code))
+    match t {
+        Tri::True => (a, code),
+        Tri::False => (Answer::NotApplicable, NOT_APPLICABLE_CODE),
+        Tri::Unknown if a.is_unknown() => (a, code),
+        Tri::Unknown => (Answer::Missing, MISSING_CODE),
+    }
+}
+
+/// [`shown`] in place, for an answer with a code. The code alone is chosen by index (False =
+/// 0, Unknown = 1, True = 2), not by branches, as whether a question applies is not predictable
+/// on random records; the answer is written only when its code changes (to missing or not
+/// applicable, the only answers with those codes). Choosing whole answers from a table went
+/// through the stack in pieces and stalled the processor (seen in `perf annotate`).
+fn show(t: Tri, a: &mut Answer, code: &mut u16) {
+    let unknown = if a.is_unknown() { *code } else { MISSING_CODE };
+    let new = [NOT_APPLICABLE_CODE, unknown, *code]
+        .get(t as usize)
+        .copied()
+        .unwrap_or(*code);
+    if new != *code {
+        (*a, *code) = shown(t, *a, *code);
+    }
 }

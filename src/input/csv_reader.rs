@@ -1744,9 +1744,12 @@ impl CsvLayout<'_> {
                 if at >= bytes.len() {
                     break;
                 }
-                let end = super::split::split_plain(bytes, at, self.delimiter, bounds);
+                let (end, n) = super::split::split_plain(bytes, at, self.delimiter, bounds);
                 number += 1;
-                let record = Cells { bytes, bounds };
+                let record = Cells {
+                    bytes,
+                    bounds: bounds.get(..n).unwrap_or_default(),
+                };
                 self.interpret_cells(record, (number, line, 0), cells, rec);
                 each(rec, cells.codes());
                 at = end;

@@ -104,49 +104,69 @@ const fn splat(b: u8) -> u64 {
 }
 
 /// Splits the record that starts at `bytes[at]` (not a line end), in input that holds no
-/// quote, into its cells: `bounds` gets each cell's start and end. Returns where the record
-/// ends: the index of its line end, or the length of `bytes`.
+/// quote, into its cells: the first `n` entries of `bounds` get each cell's start and end
+/// (`bounds` grows as needed and is never shortened, so that it is not refilled for every
+/// record). Returns where the record ends (the index of its line end, or the length of
+/// `bytes`) and `n`.
 ///
 /// Eight bytes at a time: the delimiters and line ends of a word are found together, with no
 /// branch per byte (a record of forty short cells costs about one step per cell).
+#[inline(never)]
 pub(crate) fn split_plain(
     bytes: &[u8],
     at: usize,
     delimiter: u8,
     bounds: &mut Vec<(usize, usize)>,
-) -> usize {
-    bounds.clear();
+) -> (usize, usize) {
     let (d, lf, cr) = (splat(delimiter), splat(b'\n'), splat(b'\r'));
+    let mut n = 0;
     let mut start = at;
     let mut i = at;
     while let Some(word) = bytes.get(i..i + 8) {
         let mut x = [0u8; 8];
         x.copy_from_slice(word);
         let x = u64::from_le_bytes(x);
-        let mut hits = zero_bytes(x ^ d) | zero_bytes(x ^ lf) | zero_bytes(x ^ cr);
+        let ends = zero_bytes(x ^ lf) | zero_bytes(x ^ cr);
+        let mut hits = zero_bytes(x ^ d) | ends;
+        if hits != 0 && bounds.len() < n + 8 {
+            // A word holds at most eight cells.
+            bounds.resize(n + 8, (0, 0));
+        }
         while hits != 0 {
             let j = i + (hits.trailing_zeros() / 8) as usize;
-            bounds.push((start, j));
-            if bytes.get(j) != Some(&delimiter) {
-                return j;
+            if let Some(b) = bounds.get_mut(n) {
+                *b = (start, j);
+            }
+            n += 1;
+            if ends & hits & hits.wrapping_neg() != 0 {
+                return (j, n);
             }
             start = j + 1;
             hits &= hits - 1;
         }
         i += 8;
     }
+    let mut push = |n: &mut usize, cell: (usize, usize)| {
+        if bounds.len() <= *n {
+            bounds.resize(*n + 1, (0, 0));
+        }
+        if let Some(b) = bounds.get_mut(*n) {
+            *b = cell;
+        }
+        *n += 1;
+    };
     while let Some(&b) = bytes.get(i) {
         if b == delimiter {
-            bounds.push((start, i));
+            push(&mut n, (start, i));
             start = i + 1;
         } else if b == b'\n' || b == b'\r' {
-            bounds.push((start, i));
-            return i;
+            push(&mut n, (start, i));
+            return (i, n);
         }
         i += 1;
     }
-    bounds.push((start, bytes.len()));
-    bytes.len()
+    push(&mut n, (start, bytes.len()));
+    (bytes.len(), n)
 }
 
 #[cfg(test)]
@@ -221,9 +241,12 @@ mod tests {
                 if at >= bytes.len() {
                     break;
                 }
-                at = split_plain(&bytes, at, d, &mut bounds);
+                let (end, n) = split_plain(&bytes, at, d, &mut bounds);
+                at = end;
                 got.push(
                     bounds
+                        .get(..n)
+                        .unwrap_or_default()
                         .iter()
                         .map(|&(s, e)| bytes.get(s..e).unwrap_or_default().to_vec())
                         .collect::<Vec<_>>(),
