@@ -1,10 +1,12 @@
 //! Batch scoring: records from any number of inputs, through the engine, into one report. Used
 //! by `tipscreen score` and by the throughput benchmark, so both measure the same code.
 //!
-//! CSV input scored to JSON Lines runs on every core: this thread parses the CSV into chunks of
-//! records, worker threads read the answers, evaluate and write each chunk's JSON, and this
-//! thread writes the chunks in input order (with the summary lines, which need the localizer).
-//! A fixed number of chunks is in flight, so memory stays flat whatever the size of the input.
+//! CSV input scored to JSON Lines runs on every core: this thread cuts the input into blocks of
+//! whole records without parsing them (`crate::input::split`), worker threads parse each block,
+//! read the answers, evaluate and write the block's JSON, and this thread writes the blocks in
+//! input order (with the summary lines, which need the localizer). When every worker is busy,
+//! this thread scores the next block itself: one thread per core, none waiting. A fixed number
+//! of blocks is in flight, so memory stays flat whatever the size of the input.
 
 use std::collections::VecDeque;
 use std::io::{BufRead, Write};
@@ -67,7 +69,7 @@ impl<'a> Batch<'a> {
             rec: Record::default(),
             eval: Evaluation::default(),
             labels: None,
-            threads: if cores > 1 { cores.min(8) } else { 0 },
+            threads: cores.min(8),
             fragments: None,
             summaries: Summaries::default(),
         }
@@ -81,8 +83,9 @@ impl<'a> Batch<'a> {
         self
     }
 
-    /// Sets the number of worker threads for CSV input to JSON Lines (0: none, everything on
-    /// the calling thread). The default is one per core, none on a single core.
+    /// Sets how many threads score CSV input to JSON Lines, the calling thread included (1:
+    /// that thread only; 0: record by record, the way of the other formats). The default is
+    /// one per core.
     #[must_use]
     pub fn with_threads(mut self, threads: usize) -> Self {
         self.threads = threads;
