@@ -772,6 +772,14 @@ fn inner_lines(lines_read: u64, record: &csv::ByteRecord) -> u64 {
     }
 }
 
+/// Makes an I/O error of the input `name`.
+fn io_error(name: &str) -> impl Fn(io::Error) -> InputError + Copy + '_ {
+    move |source| InputError::Io {
+        file: name.to_owned(),
+        source,
+    }
+}
+
 /// The notice for a file without records.
 fn no_records(name: &str, header: &csv::ByteRecord) -> FileNotice {
     FileNotice {
@@ -1034,10 +1042,7 @@ impl<'r> CsvReader<'r> {
         rs: &'r RuleSet,
         labels: Option<&'r Labels>,
     ) -> Result<(Self, Vec<FileNotice>), InputError> {
-        let io = |source| InputError::Io {
-            file: name.to_owned(),
-            source,
-        };
+        let io = io_error(name);
         let Head {
             delimiter,
             cr,
@@ -1545,10 +1550,7 @@ impl<'r> CsvBlocks<'r> {
         rs: &'r RuleSet,
         labels: Option<&'r Labels>,
     ) -> Result<(Self, Vec<FileNotice>), InputError> {
-        let io = |source| InputError::Io {
-            file: name.to_owned(),
-            source,
-        };
+        let io = io_error(name);
         let Head {
             delimiter,
             cr,

@@ -116,7 +116,7 @@ const fn splat(b: u8) -> u64 {
 /// `bytes`) and `n`.
 ///
 /// Eight bytes at a time: the delimiters and line ends of a word are found together, with no
-/// branch per byte (a record of forty short cells costs about one step per cell).
+/// branch per byte. Not inlined: on its own it keeps its values in registers.
 #[inline(never)]
 pub(crate) fn split_plain(
     bytes: &[u8],
@@ -125,27 +125,41 @@ pub(crate) fn split_plain(
     bounds: &mut Vec<(usize, usize)>,
 ) -> (usize, usize) {
     let (d, lf, cr) = (splat(delimiter), splat(b'\n'), splat(b'\r'));
-    let word_at = |block: &[u8], k: usize| {
-        let mut x = [0u8; 8];
-        if let Some(w) = block.get(k..k + 8) {
-            x.copy_from_slice(w);
-        }
-        u64::from_le_bytes(x)
-    };
     let mut n = 0;
     let mut start = at;
     let mut i = at;
     // Sixty-four bytes at a time, as one bit per byte: the loop over the cells found ends once
     // per sixty-four bytes, not once per word, and a mispredicted end costs more than the
-    // work of a word.
-    while let Some(block) = bytes.get(i..i + 64) {
+    // work of a word. The last bytes are copied to a step of their own, the bits past them
+    // masked off.
+    let mut tail = [0u8; 64];
+    loop {
+        let (step, valid) = match bytes.get(i..i + 64) {
+            Some(step) => (step, u64::MAX),
+            None => {
+                let rest = bytes.get(i..).unwrap_or_default();
+                if rest.is_empty() {
+                    break;
+                }
+                // (Once: this is the last step.)
+                if let Some(t) = tail.get_mut(..rest.len()) {
+                    t.copy_from_slice(rest);
+                }
+                (&tail[..], (1u64 << rest.len()) - 1)
+            }
+        };
         let (mut hits, mut ends) = (0u64, 0u64);
         for k in 0..8 {
-            let x = word_at(block, 8 * k);
+            let mut x = [0u8; 8];
+            if let Some(w) = step.get(8 * k..8 * k + 8) {
+                x.copy_from_slice(w);
+            }
+            let x = u64::from_le_bytes(x);
             let e = zero_bytes(x ^ lf) | zero_bytes(x ^ cr);
             hits |= bits(zero_bytes(x ^ d) | e) << (8 * k);
             ends |= bits(e) << (8 * k);
         }
+        hits &= valid;
         if hits != 0 && bounds.len() < n + 64 {
             bounds.resize(n + 64, (0, 0));
         }
@@ -163,51 +177,13 @@ pub(crate) fn split_plain(
         }
         i += 64;
     }
-    while let Some(word) = bytes.get(i..i + 8) {
-        let mut x = [0u8; 8];
-        x.copy_from_slice(word);
-        let x = u64::from_le_bytes(x);
-        let ends = zero_bytes(x ^ lf) | zero_bytes(x ^ cr);
-        let mut hits = zero_bytes(x ^ d) | ends;
-        if hits != 0 && bounds.len() < n + 8 {
-            // A word holds at most eight cells.
-            bounds.resize(n + 8, (0, 0));
-        }
-        while hits != 0 {
-            let j = i + (hits.trailing_zeros() / 8) as usize;
-            if let Some(b) = bounds.get_mut(n) {
-                *b = (start, j);
-            }
-            n += 1;
-            if ends & hits & hits.wrapping_neg() != 0 {
-                return (j, n);
-            }
-            start = j + 1;
-            hits &= hits - 1;
-        }
-        i += 8;
+    if bounds.len() <= n {
+        bounds.resize(n + 1, (0, 0));
     }
-    let mut push = |n: &mut usize, cell: (usize, usize)| {
-        if bounds.len() <= *n {
-            bounds.resize(*n + 1, (0, 0));
-        }
-        if let Some(b) = bounds.get_mut(*n) {
-            *b = cell;
-        }
-        *n += 1;
-    };
-    while let Some(&b) = bytes.get(i) {
-        if b == delimiter {
-            push(&mut n, (start, i));
-            start = i + 1;
-        } else if b == b'\n' || b == b'\r' {
-            push(&mut n, (start, i));
-            return (i, n);
-        }
-        i += 1;
+    if let Some(b) = bounds.get_mut(n) {
+        *b = (start, bytes.len());
     }
-    push(&mut n, (start, bytes.len()));
-    (bytes.len(), n)
+    (bytes.len(), n + 1)
 }
 
 #[cfg(test)]
