@@ -24,6 +24,16 @@ pub(crate) struct Cut {
 /// Unless `at_end` (no more input follows), a record that is not ended by a line end is left
 /// out, as it may go on in the input not read yet.
 pub(crate) fn cut(bytes: &[u8], delimiter: u8, at_end: bool, limit: u64) -> Cut {
+    if limit == u64::MAX {
+        if let Some(found) = cut_regular(bytes, delimiter, at_end) {
+            return found;
+        }
+    }
+    cut_exact(bytes, delimiter, at_end, limit)
+}
+
+/// [`cut`], one quote or line end at a time.
+fn cut_exact(bytes: &[u8], delimiter: u8, at_end: bool, limit: u64) -> Cut {
     let mut found = Cut {
         end: 0,
         records: 0,
@@ -78,6 +88,116 @@ pub(crate) fn cut(bytes: &[u8], delimiter: u8, at_end: bool, limit: u64) -> Cut 
     found
 }
 
+/// [`cut`] sixty-four bytes at a time, for input whose quotes are all where a writer of CSV
+/// puts them: a quote opens a field (after a delimiter, a line end, or the start), and a
+/// closing quote is followed by a delimiter, a line end, another quote (a doubled quote inside
+/// the field) or the end. Then which bytes are inside quotes is the parity of the quotes before
+/// them, found for sixty-four bytes at once, and `csv_core` reads the same. `None` as soon as a
+/// quote is anywhere else: [`cut_exact`] then reads the input as `csv_core` does.
+fn cut_regular(bytes: &[u8], delimiter: u8, at_end: bool) -> Option<Cut> {
+    if matches!(delimiter, b'"' | b'\n' | b'\r') {
+        return None;
+    }
+    let (mut records, mut last_end, mut quoted) = (0u64, None, false);
+    // Carried from one step to the next, as bit 0: inside quotes (all bits), the byte before
+    // is one a quote may follow / is a line end outside quotes (the start counts as both), the
+    // byte before is a closing quote.
+    let (mut inside, mut prev_sep, mut prev_end, mut prev_closing) = (0u64, 1u64, 1u64, 0u64);
+    let mut tail = [0u8; 64];
+    let mut i = 0;
+    while let Some((step, valid)) = step_at(bytes, i, &mut tail) {
+        let m = marks(step, delimiter);
+        let (q, t, dl) = (m.quotes & valid, m.ends & valid, m.delimiters & valid);
+        quoted |= q != 0;
+        // Inside quotes: the opening quote included, the closing one not.
+        let within = prefix_xor(q) ^ inside;
+        let (opening, closing) = (q & within, q & !within);
+        let ends = t & !within;
+        let sep = dl | ends | closing;
+        let after = dl | ends | q;
+        if opening & !((sep << 1) | prev_sep) != 0
+            || closing & (valid >> 1) & !(after >> 1) != 0
+            || prev_closing & valid & !after & 1 != 0
+        {
+            return None;
+        }
+        records += u64::from((ends & !((ends << 1) | prev_end)).count_ones());
+        if ends != 0 {
+            last_end = Some(i + 63 - ends.leading_zeros() as usize);
+        }
+        inside = 0u64.wrapping_sub(within >> 63);
+        (prev_sep, prev_end, prev_closing) = (sep >> 63, ends >> 63, closing >> 63);
+        i += 64;
+    }
+    let end = last_end.map_or(0, |e| e + 1);
+    Some(if at_end && bytes.len() > end {
+        // Bytes after the last line end: the last record (with a quote never closed,
+        // `csv_core` reads the rest of the input into its last field).
+        Cut {
+            end: bytes.len(),
+            records: records + 1,
+            quoted,
+        }
+    } else {
+        Cut {
+            end,
+            records,
+            quoted,
+        }
+    })
+}
+
+/// Per bit, the parity of the set bits up to it (itself included).
+const fn prefix_xor(mut x: u64) -> u64 {
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
+    x
+}
+
+/// The bytes that matter in a step of sixty-four bytes, one bit per byte.
+struct Marks {
+    delimiters: u64,
+    /// CR and LF.
+    ends: u64,
+    quotes: u64,
+}
+
+fn marks(step: &[u8], delimiter: u8) -> Marks {
+    let (d, lf, cr, qu) = (splat(delimiter), splat(b'\n'), splat(b'\r'), splat(b'"'));
+    let mut m = Marks {
+        delimiters: 0,
+        ends: 0,
+        quotes: 0,
+    };
+    for k in 0..8 {
+        let mut x = [0u8; 8];
+        if let Some(w) = step.get(8 * k..8 * k + 8) {
+            x.copy_from_slice(w);
+        }
+        let x = u64::from_le_bytes(x);
+        m.delimiters |= bits(zero_bytes(x ^ d)) << (8 * k);
+        m.ends |= bits(zero_bytes(x ^ lf) | zero_bytes(x ^ cr)) << (8 * k);
+        m.quotes |= bits(zero_bytes(x ^ qu)) << (8 * k);
+    }
+    m
+}
+
+/// The step of sixty-four bytes at `bytes[i]`, and which of its bits are bytes of the input:
+/// the last bytes are copied to `tail` (once: it is the last step), zero past them. `None` at
+/// the end.
+fn step_at<'s>(bytes: &'s [u8], i: usize, tail: &'s mut [u8; 64]) -> Option<(&'s [u8], u64)> {
+    if let Some(step) = bytes.get(i..i + 64) {
+        return Some((step, u64::MAX));
+    }
+    let rest = bytes.get(i..).filter(|r| !r.is_empty())?;
+    tail.get_mut(..rest.len())?.copy_from_slice(rest);
+    Some((&tail[..], (1u64 << rest.len()) - 1))
+}
+
 /// Just past the quote that closes a quoted field whose content starts at `from`; `None`
 /// when the input read so far does not tell (no closing quote yet, or a quote at the very end,
 /// which may be the first of a doubled one).
@@ -124,41 +244,17 @@ pub(crate) fn split_plain(
     delimiter: u8,
     bounds: &mut Vec<(usize, usize)>,
 ) -> (usize, usize) {
-    let (d, lf, cr) = (splat(delimiter), splat(b'\n'), splat(b'\r'));
     let mut n = 0;
     let mut start = at;
     let mut i = at;
     // Sixty-four bytes at a time, as one bit per byte: the loop over the cells found ends once
     // per sixty-four bytes, not once per word, and a mispredicted end costs more than the
-    // work of a word. The last bytes are copied to a step of their own, the bits past them
-    // masked off.
+    // work of a word.
     let mut tail = [0u8; 64];
-    loop {
-        let (step, valid) = match bytes.get(i..i + 64) {
-            Some(step) => (step, u64::MAX),
-            None => {
-                let rest = bytes.get(i..).unwrap_or_default();
-                if rest.is_empty() {
-                    break;
-                }
-                // (Once: this is the last step.)
-                if let Some(t) = tail.get_mut(..rest.len()) {
-                    t.copy_from_slice(rest);
-                }
-                (&tail[..], (1u64 << rest.len()) - 1)
-            }
-        };
-        let (mut hits, mut ends) = (0u64, 0u64);
-        for k in 0..8 {
-            let mut x = [0u8; 8];
-            if let Some(w) = step.get(8 * k..8 * k + 8) {
-                x.copy_from_slice(w);
-            }
-            let x = u64::from_le_bytes(x);
-            let e = zero_bytes(x ^ lf) | zero_bytes(x ^ cr);
-            hits |= bits(zero_bytes(x ^ d) | e) << (8 * k);
-            ends |= bits(e) << (8 * k);
-        }
+    while let Some((step, valid)) = step_at(bytes, i, &mut tail) {
+        let m = marks(step, delimiter);
+        let ends = m.ends;
+        let mut hits = m.delimiters | ends;
         hits &= valid;
         if hits != 0 && bounds.len() < n + 64 {
             bounds.resize(n + 64, (0, 0));
@@ -221,8 +317,66 @@ mod tests {
         )
     }
 
+    /// CSV as writers write it: every field plain, or quoted with quotes doubled and
+    /// delimiters and line ends inside; any line ends between records.
+    fn regular() -> impl Strategy<Value = (Vec<u8>, u8)> {
+        let plain = proptest::collection::vec(proptest::sample::select(&b"abc "[..]), 0..6);
+        let quoted = proptest::collection::vec(proptest::sample::select(&b"ab,;\t\r\n\"x"[..]), 0..8)
+            .prop_map(|content| {
+                let mut f = vec![b'"'];
+                for b in content {
+                    f.push(b);
+                    if b == b'"' {
+                        f.push(b'"');
+                    }
+                }
+                f.push(b'"');
+                f
+            });
+        let field = prop_oneof![plain, quoted];
+        let ends: &'static [&'static [u8]] = &[b"\n", b"\r\n", b"\r", b"\n\n"];
+        (
+            proptest::collection::vec(
+                (
+                    proptest::collection::vec(field, 1..5),
+                    proptest::sample::select(ends),
+                ),
+                0..12,
+            ),
+            proptest::sample::select(&b",;\t"[..]),
+            any::<bool>(),
+        )
+            .prop_map(|(records, d, last_end)| {
+                let mut bytes = Vec::new();
+                let n = records.len();
+                for (k, (fields, end)) in records.into_iter().enumerate() {
+                    for (j, f) in fields.into_iter().enumerate() {
+                        if j > 0 {
+                            bytes.push(d);
+                        }
+                        bytes.extend(f);
+                    }
+                    if k + 1 < n || last_end {
+                        bytes.extend_from_slice(end);
+                    }
+                }
+                (bytes, d)
+            })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Input as writers write it is cut sixty-four bytes at a time, and cut right.
+        #[test]
+        fn regular_input_is_cut_by_steps((bytes, d) in regular(), at in 0usize..400) {
+            let head = bytes.get(..at.min(bytes.len())).unwrap_or_default();
+            for (part, at_end) in [(head, false), (&bytes[..], true)] {
+                let fast = super::cut_regular(part, d, at_end);
+                prop_assert!(fast.is_some(), "{:?}", String::from_utf8_lossy(part));
+                prop_assert_eq!(fast, Some(super::cut_exact(part, d, at_end, u64::MAX)));
+            }
+        }
 
         /// Cut anywhere, the records before the cut and those after it are the records of
         /// the whole, and the count is right.
