@@ -88,21 +88,22 @@ fn cut_exact(bytes: &[u8], delimiter: u8, at_end: bool, limit: u64) -> Cut {
     found
 }
 
-/// [`cut`] sixty-four bytes at a time, for input whose quotes are all where a writer of CSV
-/// puts them: a quote opens a field (after a delimiter, a line end, or the start), and a
-/// closing quote is followed by a delimiter, a line end, another quote (a doubled quote inside
-/// the field) or the end. Then which bytes are inside quotes is the parity of the quotes before
-/// them, found for sixty-four bytes at once, and `csv_core` reads the same. `None` as soon as a
-/// quote is anywhere else: [`cut_exact`] then reads the input as `csv_core` does.
+/// [`cut`] sixty-four bytes at a time, for input whose quotes are where a writer of CSV puts
+/// them: then which bytes are inside quotes is the parity of the quotes before them, found for
+/// sixty-four bytes at once. `csv_core` reads the same as long as every quote that the parity
+/// says opens a quoted field stands at the start of a field (after a delimiter, a line end, the
+/// start, or a closing quote: a doubled quote inside the field). Whatever follows a closing
+/// quote, `csv_core` is outside quotes after it, as the parity is, until a quote that must pass
+/// that test. `None` as soon as one does not: [`cut_exact`] then reads the input one quote at a
+/// time.
 fn cut_regular(bytes: &[u8], delimiter: u8, at_end: bool) -> Option<Cut> {
     if matches!(delimiter, b'"' | b'\n' | b'\r') {
         return None;
     }
     let (mut records, mut last_end, mut quoted) = (0u64, None, false);
     // Carried from one step to the next, as bit 0: inside quotes (all bits), the byte before
-    // is one a quote may follow / is a line end outside quotes (the start counts as both), the
-    // byte before is a closing quote.
-    let (mut inside, mut prev_sep, mut prev_end, mut prev_closing) = (0u64, 1u64, 1u64, 0u64);
+    // is one a quote may follow / is a line end outside quotes (the start counts as both).
+    let (mut inside, mut prev_sep, mut prev_end) = (0u64, 1u64, 1u64);
     let mut tail = [0u8; 64];
     let mut i = 0;
     while let Some((step, valid)) = step_at(bytes, i, &mut tail) {
@@ -114,11 +115,7 @@ fn cut_regular(bytes: &[u8], delimiter: u8, at_end: bool) -> Option<Cut> {
         let (opening, closing) = (q & within, q & !within);
         let ends = t & !within;
         let sep = dl | ends | closing;
-        let after = dl | ends | q;
-        if opening & !((sep << 1) | prev_sep) != 0
-            || closing & (valid >> 1) & !(after >> 1) != 0
-            || prev_closing & valid & !after & 1 != 0
-        {
+        if opening & !((sep << 1) | prev_sep) != 0 {
             return None;
         }
         records += u64::from((ends & !((ends << 1) | prev_end)).count_ones());
@@ -126,7 +123,7 @@ fn cut_regular(bytes: &[u8], delimiter: u8, at_end: bool) -> Option<Cut> {
             last_end = Some(i + 63 - ends.leading_zeros() as usize);
         }
         inside = 0u64.wrapping_sub(within >> 63);
-        (prev_sep, prev_end, prev_closing) = (sep >> 63, ends >> 63, closing >> 63);
+        (prev_sep, prev_end) = (sep >> 63, ends >> 63);
         i += 64;
     }
     let end = last_end.map_or(0, |e| e + 1);
@@ -321,18 +318,19 @@ mod tests {
     /// delimiters and line ends inside; any line ends between records.
     fn regular() -> impl Strategy<Value = (Vec<u8>, u8)> {
         let plain = proptest::collection::vec(proptest::sample::select(&b"abc "[..]), 0..6);
-        let quoted = proptest::collection::vec(proptest::sample::select(&b"ab,;\t\r\n\"x"[..]), 0..8)
-            .prop_map(|content| {
-                let mut f = vec![b'"'];
-                for b in content {
-                    f.push(b);
-                    if b == b'"' {
-                        f.push(b'"');
+        let quoted =
+            proptest::collection::vec(proptest::sample::select(&b"ab,;\t\r\n\"x"[..]), 0..8)
+                .prop_map(|content| {
+                    let mut f = vec![b'"'];
+                    for b in content {
+                        f.push(b);
+                        if b == b'"' {
+                            f.push(b'"');
+                        }
                     }
-                }
-                f.push(b'"');
-                f
-            });
+                    f.push(b'"');
+                    f
+                });
         let field = prop_oneof![plain, quoted];
         let ends: &'static [&'static [u8]] = &[b"\n", b"\r\n", b"\r", b"\n\n"];
         (
@@ -383,6 +381,8 @@ mod tests {
         #[test]
         fn cutting_keeps_every_record((bytes, d) in input(true), at in 0usize..240) {
             let whole = parsed(&bytes, d);
+            // Whichever way it is cut, the same cut.
+            prop_assert_eq!(cut(&bytes, d, true, u64::MAX), super::cut_exact(&bytes, d, true, u64::MAX));
             let head = bytes.get(..at.min(bytes.len())).unwrap_or_default();
             let c = cut(head, d, false, u64::MAX);
             let before = parsed(head.get(..c.end).unwrap_or_default(), d);
