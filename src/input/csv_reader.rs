@@ -212,7 +212,7 @@ struct FlagState {
 }
 
 /// What the columns of a CSV file mean, to turn the cells of a record into a [`Record`]. Shared
-/// by the threads of batch scoring (see [`CsvReader::read_raw`]).
+/// by the threads of batch scoring (see [`CsvLayout::read_block`]).
 #[derive(Debug, Clone)]
 pub(crate) struct CsvLayout<'r> {
     rs: &'r RuleSet,
@@ -1100,9 +1100,8 @@ impl<'r> CsvReader<'r> {
 
     /// Reads the next record as the parser sees it (its number, line and cells); false at the
     /// end of the input. [`CsvLayout::interpret`] then reads its cells: the two halves of
-    /// [`RecordReader::next_into`], so that batch scoring can parse on one thread and read
-    /// answers on others.
-    pub(crate) fn read_raw(&mut self, raw: &mut RawRecord) -> bool {
+    /// [`RecordReader::next_into`].
+    fn read_raw(&mut self, raw: &mut RawRecord) -> bool {
         if self.done {
             return false;
         }
