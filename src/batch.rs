@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use crate::engine::{Engine, Evaluation, Tables};
 use crate::input::{self, Block, BlockScratch, CsvBlocks, CsvLayout, FileNotice, InputError};
 use crate::input::{Labels, Record};
-use crate::output::explain::{summary_key, summary_keys_fit};
+use crate::output::explain::summary_keys_fit;
 use crate::output::fast_json::SummaryKey;
 use crate::output::fast_json::{self, FiredBlocks, Fragments, KnownSummaries, Summaries};
 use crate::output::{self, Report, ReportContext, Scored, Totals};
@@ -430,14 +430,12 @@ impl Worker {
             totals.add(&s);
             match fast_json::write_head(job.fragments, kept, job.file, &s, out) {
                 Some(e) => {
-                    // Always a key: threads are used only when every evaluation has one.
-                    if let Some(key) = summary_key(rs, e) {
-                        match known.get(&key) {
-                            Some(line) => out.extend_from_slice(line),
-                            None => holes.push((out.len(), Hole::Summary(key))),
-                        }
+                    // Threads are used only when every evaluation has a summary key.
+                    if let Some((at, key)) =
+                        fast_json::write_end(job.fragments, kept, rs, e, &known, out)
+                    {
+                        holes.push((at, Hole::Summary(key)));
                     }
-                    fast_json::write_tail(job.fragments, e, out);
                 }
                 None => {
                     holes.push((out.len(), Hole::Error(errors.len())));

@@ -7,8 +7,9 @@
 //! Written by hand because no serializer can know which strings repeat across records.
 //!
 //! A record is written in three parts so that worker threads can write most of it without the
-//! localizer (which is not `Sync`): [`write_head`] up to `"summary_text":`, the summary line
-//! ([`Summaries`], on the thread that owns the texts), and [`write_tail`].
+//! localizer (which is not `Sync`): [`write_head`] up to the pass-through fields, then
+//! [`write_end`], which leaves out a summary line the thread does not have (the thread that
+//! owns the texts fills it in from [`Summaries`]).
 
 use std::io::{self, Write};
 
@@ -378,15 +379,27 @@ impl Summaries {
     }
 }
 
-/// The JSON of fired indicators as written before, by [`Evaluation::indicator_slots`]: two
-/// records with the same slot have the same answers to the indicator's questions, so the same
-/// block. One per thread and [`Fragments`]; most records' blocks are copied from here.
+/// Parts of records as written before, to copy them whole into the records that have the same
+/// parts: the JSON of fired indicators by [`Evaluation::indicator_slots`] (two records with the
+/// same slot have the same answers to the indicator's questions, so the same block), the head
+/// of a record from `"status"` to `"fired":[` by the results it shows ([`head_key`]), and each
+/// dimension's object by its state and counts. One per thread and [`Fragments`]; most of a
+/// record is copied from here in a few pieces rather than written in many small ones.
 #[derive(Debug, Default)]
 pub(crate) struct FiredBlocks {
     /// Per slot: 0 while not kept, else 1 + its index in `spans`.
     at: Vec<u32>,
     spans: Vec<Span>,
     pool: Vec<u8>,
+    /// Heads by [`head_key`].
+    heads: FxHashMap<u128, Span>,
+    /// Dimension objects by [`dimension_key`].
+    dimensions: FxHashMap<u64, Span>,
+    /// What [`write_end`] writes, by [`head_key`] and [`deciding_bits`] (which decide the
+    /// summary line).
+    ends: FxHashMap<(u128, u64), Span>,
+    /// The [`head_key`] of the record [`write_head`] wrote last.
+    head: Option<u128>,
 }
 
 /// Most bytes of blocks kept (beyond this, blocks are written each time).
@@ -397,6 +410,21 @@ impl FiredBlocks {
         let k = *self.at.get(slot as usize)?;
         let &(a, b) = self.spans.get((k as usize).checked_sub(1)?)?;
         self.pool.get(a as usize..b as usize)
+    }
+
+    /// The part `out[start..]` just written, kept in the pool; `None` when the pool is full.
+    fn keep_part(&mut self, part: &[u8]) -> Option<Span> {
+        if self.pool.len() + part.len() > MAX_KEPT {
+            return None;
+        }
+        let start = self.pool.len() as u32;
+        self.pool.extend_from_slice(part);
+        Some((start, self.pool.len() as u32))
+    }
+
+    /// Copies the part kept as `span`.
+    fn put(&self, out: &mut Vec<u8>, (a, b): Span) {
+        out.extend_from_slice(self.pool.get(a as usize..b as usize).unwrap_or_default());
     }
 
     fn keep(&mut self, slot: u32, block: &[u8]) {
@@ -438,6 +466,240 @@ pub(crate) fn write_head<'e>(
     uint(out, r.line);
     out.extend_from_slice(b",\"case_id\":");
     string(out, &r.case_id);
+    let head = head_key(e);
+    kept.head = head;
+    match head.and_then(|k| kept.heads.get(&k)) {
+        Some(&span) => kept.put(out, span),
+        None => {
+            let start = out.len();
+            write_results(f, e, out);
+            if let Some(k) = head {
+                if let Some(span) = kept.keep_part(out.get(start..).unwrap_or_default()) {
+                    kept.heads.insert(k, span);
+                }
+            }
+        }
+    }
+    let mut k = 0;
+    for (i, _) in e
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| **t == Tri::True)
+    {
+        let Some(&head) = f.indicator_head.get(i) else {
+            continue;
+        };
+        if k > 0 {
+            out.push(b',');
+        }
+        k += 1;
+        let slot = e.indicator_slots.get(i).map_or(NO_SLOT, |&s| s);
+        if let Some(block) = kept.get(slot) {
+            out.extend_from_slice(block);
+            continue;
+        }
+        let start = out.len();
+        out.extend_from_slice(f.get(head));
+        let questions = f.indicator_questions.get(i).map_or(&[][..], Vec::as_slice);
+        for (n, &q) in questions.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            f.evidence(out, q, e.answers.get(q).copied().unwrap_or_default());
+        }
+        out.extend_from_slice(b"]}");
+        kept.keep(slot, out.get(start..).unwrap_or_default());
+    }
+    out.extend_from_slice(b"],\"dimensions\":[");
+    for (d, dr) in e.dimensions.iter().enumerate() {
+        if d > 0 {
+            out.push(b',');
+        }
+        let key = dimension_key(d, dr);
+        match key.and_then(|k| kept.dimensions.get(&k)) {
+            Some(&span) => kept.put(out, span),
+            None => {
+                let start = out.len();
+                write_dimension(f, d, dr, out);
+                if let Some(k) = key {
+                    if let Some(span) = kept.keep_part(out.get(start..).unwrap_or_default()) {
+                        kept.dimensions.insert(k, span);
+                    }
+                }
+            }
+        }
+    }
+    out.extend_from_slice(b"],\"deciding_not_asked\":");
+    list(out, f, &f.question, e.deciding_not_asked.iter().copied());
+    out.extend_from_slice(b",\"deciding_unknown\":");
+    list(out, f, &f.question, e.deciding_unknown.iter().copied());
+    out.extend_from_slice(b",\"warnings\":[");
+    for (k, w) in r.warnings.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"column\":");
+        string(out, &w.column);
+        out.extend_from_slice(b",\"message\":");
+        string(out, &w.message);
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"],\"fields\":{");
+    for (k, (name, value)) in r.fields.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        string(out, name);
+        out.push(b':');
+        string(out, value);
+    }
+    out.push(b'}');
+    Some(e)
+}
+
+/// Writes the rest of a record after [`write_head`] (with the same `kept`):
+/// `,"ruleset":…,"summary_text":…}`.
+/// `known` holds the summary lines (JSON strings) this thread has; when it does not have the
+/// record's, the line is left out and its key and place in `out` returned, for the caller to
+/// fill in.
+pub(crate) fn write_end(
+    f: &Fragments,
+    kept: &mut FiredBlocks,
+    rs: &crate::ruleset::RuleSet,
+    e: &Evaluation,
+    known: &KnownSummaries,
+    out: &mut Vec<u8>,
+) -> Option<(usize, SummaryKey)> {
+    // The rest depends on the results only: most records copy it whole.
+    let key = kept.head.zip(deciding_bits(e));
+    if let Some(&span) = key.and_then(|k| kept.ends.get(&k)) {
+        kept.put(out, span);
+        return None;
+    }
+    let start = out.len();
+    write_middle(f, e, out);
+    let summary = summary_key(rs, e)?;
+    let Some(line) = known.get(&summary) else {
+        let at = out.len();
+        write_tail(f, e, out);
+        return Some((at, summary));
+    };
+    out.extend_from_slice(line);
+    write_tail(f, e, out);
+    if let Some(k) = key {
+        if let Some(span) = kept.keep_part(out.get(start..).unwrap_or_default()) {
+            kept.ends.insert(k, span);
+        }
+    }
+    None
+}
+
+/// The questions of the two lists of deciding questions (which the summary line counts and
+/// names the sections of), one bit each; `None` past 64 questions.
+fn deciding_bits(e: &Evaluation) -> Option<u64> {
+    let mut bits = 0u64;
+    for &q in e.deciding_not_asked.iter().chain(&e.deciding_unknown) {
+        bits |= 1u64.checked_shl(u32::try_from(q).ok()?)?;
+    }
+    Some(bits)
+}
+
+/// `,"ruleset":…,"level_text":…,"summary_text":`.
+fn write_middle(f: &Fragments, e: &Evaluation, out: &mut Vec<u8>) {
+    out.extend_from_slice(f.get(f.ruleset_tail));
+    out.extend_from_slice(b",\"level_text\":");
+    out.extend_from_slice(f.at(&f.level_text, e.now as usize));
+    out.extend_from_slice(b",\"summary_text\":");
+}
+
+/// What [`write_dimension`] writes, as one number: `None` for counts too large for one.
+fn dimension_key(d: usize, dr: &crate::engine::DimensionResult) -> Option<u64> {
+    let mut key = (dr.present as u64) | (d as u64) << 2;
+    if d >= 1 << 14 {
+        return None;
+    }
+    let [(a, b), (c, g), (h, i), _] = dr.counts;
+    for (k, n) in [a, b, c, g, h, i].into_iter().enumerate() {
+        if n > 255 {
+            return None;
+        }
+        key |= u64::from(n) << (16 + 8 * k);
+    }
+    Some(key)
+}
+
+/// One dimension's object.
+fn write_dimension(
+    f: &Fragments,
+    d: usize,
+    dr: &crate::engine::DimensionResult,
+    out: &mut Vec<u8>,
+) {
+    let head = f
+        .dimension_head
+        .get(d)
+        .and_then(|h| h.get(dr.present as usize));
+    out.extend_from_slice(head.map_or(b"".as_slice(), |&h| f.get(h)));
+    let [(a, b), (c, d), (e, g), _] = dr.counts;
+    uint(out, a.into());
+    out.push(b',');
+    uint(out, b.into());
+    out.extend_from_slice(b"],\"medium\":[");
+    uint(out, c.into());
+    out.push(b',');
+    uint(out, d.into());
+    out.extend_from_slice(b"],\"weak\":[");
+    uint(out, e.into());
+    out.push(b',');
+    uint(out, g.into());
+    out.extend_from_slice(b"]}");
+}
+
+/// What [`write_results`] writes, as one number: `None` when the rule set has too many
+/// outcomes, red flags or questions for one.
+fn head_key(e: &Evaluation) -> Option<u128> {
+    let outcome = |o: Option<usize>| match o {
+        Some(i) if i < 63 => Some(i as u128),
+        Some(_) => None,
+        None => Some(63),
+    };
+    let mut key = (e.now as u128)
+        | (e.upper as u128) << 3
+        | u128::from(e.settled()) << 6
+        | (e.applicable as u128) << 7
+        | u128::from(e.safety_checked) << 9
+        | (age_bits(e.age)) << 10
+        | outcome(e.now_outcome)? << 13
+        | outcome(e.upper_outcome)? << 19;
+    if e.red_flags.len() > 16 {
+        return None;
+    }
+    for (i, t) in e.red_flags.iter().enumerate() {
+        key |= u128::from(*t == Tri::True) << (25 + i);
+    }
+    for &q in &e.safety_unanswered {
+        if q >= 64 {
+            return None;
+        }
+        key |= 1 << (41 + q);
+    }
+    Some(key)
+}
+
+fn age_bits(a: crate::engine::AgeStatus) -> u128 {
+    use crate::engine::AgeStatus as A;
+    match a {
+        A::NotTracked => 0,
+        A::Adult => 1,
+        A::Child => 2,
+        A::AppearsMinor => 3,
+        A::Unknown => 4,
+    }
+}
+
+/// The results of a record, from `,"status"` to `"fired":[`.
+fn write_results(f: &Fragments, e: &Evaluation, out: &mut Vec<u8>) {
     out.extend_from_slice(b",\"status\":\"ok\",\"error\":null,\"level\":\"");
     out.extend_from_slice(e.now.as_str().as_bytes());
     out.extend_from_slice(b"\",\"upper\":\"");
@@ -478,91 +740,6 @@ pub(crate) fn write_head<'e>(
     out.extend_from_slice(b",\"age\":\"");
     out.extend_from_slice(e.age.as_str().as_bytes());
     out.extend_from_slice(b"\",\"fired\":[");
-    let mut k = 0;
-    for (i, _) in e
-        .indicators
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| **t == Tri::True)
-    {
-        let Some(&head) = f.indicator_head.get(i) else {
-            continue;
-        };
-        if k > 0 {
-            out.push(b',');
-        }
-        k += 1;
-        let slot = e.indicator_slots.get(i).map_or(NO_SLOT, |&s| s);
-        if let Some(block) = kept.get(slot) {
-            out.extend_from_slice(block);
-            continue;
-        }
-        let start = out.len();
-        out.extend_from_slice(f.get(head));
-        let questions = f.indicator_questions.get(i).map_or(&[][..], Vec::as_slice);
-        for (n, &q) in questions.iter().enumerate() {
-            if n > 0 {
-                out.push(b',');
-            }
-            f.evidence(out, q, e.answers.get(q).copied().unwrap_or_default());
-        }
-        out.extend_from_slice(b"]}");
-        kept.keep(slot, out.get(start..).unwrap_or_default());
-    }
-    out.extend_from_slice(b"],\"dimensions\":[");
-    for (d, dr) in e.dimensions.iter().enumerate() {
-        if d > 0 {
-            out.push(b',');
-        }
-        let head = f
-            .dimension_head
-            .get(d)
-            .and_then(|h| h.get(dr.present as usize));
-        out.extend_from_slice(head.map_or(b"".as_slice(), |&h| f.get(h)));
-        let [(a, b), (c, d), (e, g), _] = dr.counts;
-        uint(out, a.into());
-        out.push(b',');
-        uint(out, b.into());
-        out.extend_from_slice(b"],\"medium\":[");
-        uint(out, c.into());
-        out.push(b',');
-        uint(out, d.into());
-        out.extend_from_slice(b"],\"weak\":[");
-        uint(out, e.into());
-        out.push(b',');
-        uint(out, g.into());
-        out.extend_from_slice(b"]}");
-    }
-    out.extend_from_slice(b"],\"deciding_not_asked\":");
-    list(out, f, &f.question, e.deciding_not_asked.iter().copied());
-    out.extend_from_slice(b",\"deciding_unknown\":");
-    list(out, f, &f.question, e.deciding_unknown.iter().copied());
-    out.extend_from_slice(b",\"warnings\":[");
-    for (k, w) in r.warnings.iter().enumerate() {
-        if k > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(b"{\"column\":");
-        string(out, &w.column);
-        out.extend_from_slice(b",\"message\":");
-        string(out, &w.message);
-        out.push(b'}');
-    }
-    out.extend_from_slice(b"],\"fields\":{");
-    for (k, (name, value)) in r.fields.iter().enumerate() {
-        if k > 0 {
-            out.push(b',');
-        }
-        string(out, name);
-        out.push(b':');
-        string(out, value);
-    }
-    out.push(b'}');
-    out.extend_from_slice(f.get(f.ruleset_tail));
-    out.extend_from_slice(b",\"level_text\":");
-    out.extend_from_slice(f.at(&f.level_text, e.now as usize));
-    out.extend_from_slice(b",\"summary_text\":");
-    Some(e)
 }
 
 /// Writes the rest of a record after its summary line: `,"action_text":…}`.
@@ -610,6 +787,7 @@ pub(crate) fn write_record(
     out: &mut Vec<u8>,
 ) -> Option<()> {
     let e = write_head(f, kept, file, s, out)?;
+    write_middle(f, e, out);
     match summary_key(ctx.rs, e) {
         Some(key) => summaries.write(ctx.texts, &key, out),
         None => string(out, &summary_text(ctx.rs, ctx.texts, e)),
@@ -707,6 +885,91 @@ mod tests {
                 _ => 1e15 + (p % 7) as f64,
             }),
             (QuestionKind::Text, _) => Answer::Text,
+        }
+    }
+
+    /// The parts kept by [`FiredBlocks`] (fired indicators, heads, dimensions, ends) are only
+    /// copied into records with the same results: thousands of records whose answers repeat
+    /// often, written as the batch workers write them (summary lines the thread does not have
+    /// left out and filled in after), each equal to the serde writer's.
+    #[test]
+    fn kept_parts_equal_what_is_written_anew() {
+        for (rs, id) in [
+            (kz(), "kz-handbook"),
+            (ilo_rules(), "ilo-2009-adult-labour"),
+        ] {
+            let loc =
+                Localizer::new("ru", &Folder::embedded_locales(), Some((id, None))).expect("loc");
+            let texts = Texts::new(loc, &rs);
+            let prepared = Prepared::new(&rs);
+            let ctx = ReportContext {
+                rs: &rs,
+                texts: &texts,
+                prepared: &prepared,
+                width: None,
+                redact: false,
+            };
+            let fragments = Fragments::new(&ctx);
+            let tables = crate::engine::Tables::new(&rs);
+            let mut summaries = Summaries::default();
+            let mut known = summaries.known();
+            let mut kept = FiredBlocks::default();
+            let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+            let (mut from_cache, mut holes) = (0, 0);
+            for n in 0..2500u64 {
+                let answers: Vec<Answer> = rs
+                    .questions
+                    .iter()
+                    .map(|q| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        // Few values per question, so that results repeat.
+                        answer(q.kind, q.options.len().max(1), seed % 40)
+                    })
+                    .collect();
+                let e = Engine::with_tables(&rs, &tables).evaluate(&answers);
+                let record = Record {
+                    number: n,
+                    line: n + 2,
+                    case_id: format!("C{n}"),
+                    answers,
+                    ..Record::default()
+                };
+                let s = Scored {
+                    record: &record,
+                    eval: Some(&e),
+                    file: "a.csv",
+                };
+                let mut fast = Vec::new();
+                let e = write_head(&fragments, &mut kept, &file_json(s.file), &s, &mut fast)
+                    .expect("ok record");
+                let ends = kept.ends.len();
+                if let Some((at, key)) = write_end(&fragments, &mut kept, &rs, e, &known, &mut fast)
+                {
+                    let mut line = Vec::new();
+                    summaries.write(&texts, &key, &mut line);
+                    fast.splice(at..at, line);
+                    holes += 1;
+                } else if kept.ends.len() == ends {
+                    from_cache += 1;
+                }
+                if n % 100 == 0 {
+                    known = summaries.known();
+                }
+                let slow = serde_json::to_vec(&crate::output::json_out::record_json(&ctx, &s))
+                    .expect("serde");
+                assert_eq!(
+                    String::from_utf8_lossy(&fast),
+                    String::from_utf8_lossy(&slow),
+                    "{id}, record {n}"
+                );
+            }
+            assert!(
+                from_cache > 500 && holes > 0,
+                "{id}: {from_cache} ends copied, {holes} holes"
+            );
+            assert!(!kept.heads.is_empty() && !kept.dimensions.is_empty());
         }
     }
 
