@@ -18,7 +18,7 @@ use crate::input::{self, Block, BlockScratch, CsvBlocks, CsvLayout, FileNotice, 
 use crate::input::{Labels, Record};
 use crate::output::explain::summary_keys_fit;
 use crate::output::fast_json::SummaryKey;
-use crate::output::fast_json::{self, FiredBlocks, Fragments, KnownSummaries, Summaries};
+use crate::output::fast_json::{self, Fragments, Kept, KnownSummaries, Summaries};
 use crate::output::{self, Report, ReportContext, Scored, Totals};
 
 /// Errors while scoring.
@@ -397,7 +397,7 @@ struct Worker {
     scratch: BlockScratch,
     rec: Record,
     eval: Evaluation,
-    kept: FiredBlocks,
+    kept: Kept,
 }
 
 impl Worker {

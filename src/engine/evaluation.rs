@@ -83,11 +83,6 @@ pub struct Evaluation {
     pub applies: Vec<Tri>,
     /// State of each indicator.
     pub indicators: Vec<Tri>,
-    /// Per indicator (with the engine's tables), a number that is the same for two records
-    /// exactly when the answers the indicator reads are the same, below
-    /// [`super::Tables::indicator_slots`]; `NO_SLOT` when it has none. Output writers key
-    /// what they keep per indicator on it.
-    pub(crate) indicator_slots: Vec<u32>,
     /// Per question (with the engine's tables), its answer after skip logic as a small number
     /// (see `Coder` in the engine), `NO_CODE` when it has none.
     pub(crate) codes: Vec<u16>,

@@ -137,9 +137,6 @@ impl Coder {
 struct Memo {
     /// The questions read, each with its stride in the index.
     questions: Box<[(usize, u32)]>,
-    /// Where this memo's combinations start among all indicators' (see
-    /// [`Evaluation::indicator_slots`]); 0 for a `show_if`.
-    base: u32,
     /// 0 while not worked out, else 1 + `Tri as u8`.
     states: Box<[AtomicU8]>,
 }
@@ -148,7 +145,6 @@ impl Clone for Memo {
     fn clone(&self) -> Self {
         Memo {
             questions: self.questions.clone(),
-            base: self.base,
             states: copy_states(&self.states),
         }
     }
@@ -157,7 +153,7 @@ impl Clone for Memo {
 impl Memo {
     /// The memo of `cond`, when it reads only answers, all of them with codes, and has at most
     /// [`MAX_MEMO`] combinations.
-    fn new(cond: &crate::condition::Cond, coders: &[Coder], base: usize) -> Option<Memo> {
+    fn new(cond: &crate::condition::Cond, coders: &[Coder]) -> Option<Memo> {
         let mut answers_only = true;
         cond.visit_leaves(&mut |l| answers_only &= matches!(l, Leaf::Question(_)));
         if !answers_only {
@@ -175,7 +171,6 @@ impl Memo {
         }
         Some(Memo {
             questions: questions.into(),
-            base: u32::try_from(base).ok()?,
             states: std::iter::repeat_with(AtomicU8::default)
                 .take(size)
                 .collect(),
@@ -195,24 +190,18 @@ impl Memo {
         coded.then_some(index as usize)
     }
 
-    /// The slot of the combination of `codes`, and its index.
-    fn slot(&self, codes: &[u16]) -> Option<(usize, &AtomicU8)> {
-        let index = self.index(codes)?;
-        Some((index, self.states.get(index)?))
+    /// The slot of the combination of `codes`.
+    fn slot(&self, codes: &[u16]) -> Option<&AtomicU8> {
+        self.states.get(self.index(codes)?)
     }
 }
 
-/// A condition's state from its memo when it has one and the answers it reads have codes, with
-/// the memo's index; else `eval`'s, without one. `eval` also works out a memo's state the first
-/// time.
-fn memoized(
-    memo: Option<&Memo>,
-    codes: &[u16],
-    eval: impl FnOnce() -> Tri,
-) -> (Tri, Option<usize>) {
+/// A condition's state from its memo when it has one and the answers it reads have codes; else
+/// `eval`'s. `eval` also works out a memo's state the first time.
+fn memoized(memo: Option<&Memo>, codes: &[u16], eval: impl FnOnce() -> Tri) -> Tri {
     match memo.and_then(|m| m.slot(codes)) {
-        Some((index, slot)) => (memo_state(slot, eval), Some(index)),
-        None => (eval(), None),
+        Some(slot) => memo_state(slot, eval),
+        None => eval(),
     }
 }
 
@@ -294,16 +283,16 @@ impl Tables {
             })
             .collect();
         let coders: Vec<Coder> = rs.questions.iter().map(Coder::of).collect();
-        let mut base = 0usize;
+        let mut total = 0usize;
         let memo = rs
             .indicators
             .iter()
             .map(|i| {
-                let memo = Memo::new(&i.when.cond, &coders, base)?;
-                if base + memo.states.len() > MAX_MEMO_TOTAL {
+                let memo = Memo::new(&i.when.cond, &coders)?;
+                if total + memo.states.len() > MAX_MEMO_TOTAL {
                     return None;
                 }
-                base += memo.states.len();
+                total += memo.states.len();
                 Some(memo)
             })
             .collect();
@@ -315,10 +304,7 @@ impl Tables {
                 Some((q, c.cond.clone()))
             })
             .collect();
-        let show_memo = show_if
-            .iter()
-            .map(|(_, c)| Memo::new(c, &coders, 0))
-            .collect();
+        let show_memo = show_if.iter().map(|(_, c)| Memo::new(c, &coders)).collect();
         Tables {
             memo,
             show_memo,
@@ -339,26 +325,10 @@ impl Tables {
         }
     }
 
-    /// Where the combinations of every memoized indicator end (see
-    /// [`Evaluation::indicator_slots`]).
-    #[must_use]
-    pub fn indicator_slots(&self) -> usize {
-        self.memo
-            .iter()
-            .flatten()
-            .map(|m| m.base as usize + m.states.len())
-            .max()
-            .unwrap_or(0)
-    }
-
-    /// An indicator's state and its slot, from the memo when it has one; `eval` works it out
-    /// the first time.
-    fn indicator(&self, i: usize, codes: &[u16], eval: impl FnOnce() -> Tri) -> (Tri, u32) {
-        let memo = self.memo.get(i).and_then(Option::as_ref);
-        match (memoized(memo, codes, eval), memo) {
-            ((t, Some(index)), Some(m)) => (t, m.base + index as u32),
-            ((t, _), _) => (t, NO_SLOT),
-        }
+    /// An indicator's state, from the memo when it has one; `eval` works it out the first
+    /// time.
+    fn indicator(&self, i: usize, codes: &[u16], eval: impl FnOnce() -> Tri) -> Tri {
+        memoized(self.memo.get(i).and_then(Option::as_ref), codes, eval)
     }
 
     /// [`apply_skip_logic`] with the memos of the `show_if` conditions, keeping `codes` (see
@@ -367,7 +337,7 @@ impl Tables {
         for (k, (q, cond)) in self.show_if.iter().enumerate() {
             let q = *q;
             let memo = self.show_memo.get(k).and_then(Option::as_ref);
-            let (t, _) = memoized(memo, codes, || cond.eval(&Env::answers_only(answers)));
+            let t = memoized(memo, codes, || cond.eval(&Env::answers_only(answers)));
             let (Some(a), Some(c), Some(applies)) =
                 (answers.get_mut(q), codes.get_mut(q), applies.get_mut(q))
             else {
@@ -414,9 +384,6 @@ fn copy_states<T: FromIterator<AtomicU8>>(states: &[AtomicU8]) -> T {
         .map(|s| AtomicU8::new(s.load(Ordering::Relaxed)))
         .collect()
 }
-
-/// No slot: the indicator was evaluated without its memo.
-pub(crate) const NO_SLOT: u32 = u32::MAX;
 
 /// The slot of a strength in [`Counts`].
 fn strength_slot(s: Strength) -> usize {
@@ -521,7 +488,6 @@ impl<'r> Engine<'r> {
         out.applies.resize(nq, Tri::True);
         out.codes.clear();
         out.indicators.clear();
-        out.indicator_slots.clear();
         match self.tables {
             Some(t) => {
                 match codes.filter(|c| c.len() == nq && raw.len() == nq) {
@@ -541,9 +507,8 @@ impl<'r> Engine<'r> {
                 t.skip_logic(&mut out.answers, &mut out.applies, &mut out.codes);
                 let env = Env::answers_only(&out.answers);
                 for (i, c) in t.indicators.iter().enumerate() {
-                    let (state, slot) = t.indicator(i, &out.codes, || c.eval(&env));
-                    out.indicators.push(state);
-                    out.indicator_slots.push(slot);
+                    out.indicators
+                        .push(t.indicator(i, &out.codes, || c.eval(&env)));
                 }
             }
             None => {

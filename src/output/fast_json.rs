@@ -20,11 +20,14 @@ pub(crate) use super::texts::SummaryKey;
 use super::{ReportContext, Scored, Texts, TOOL_VERSION};
 use crate::answer::Answer;
 use crate::condition::Tri;
-use crate::engine::{Evaluation, NO_SLOT};
+use crate::engine::Evaluation;
 use crate::level::Level;
 
 /// Byte ranges into [`Fragments::pool`].
 type Span = (u32, u32);
+
+/// Whole numbers with their evidence written out beforehand (those with a code).
+const EVIDENCE_NUMBERS: u32 = 128;
 
 /// The evidence of one question: `{"question":"…","answer":"…"}` for every answer that has a
 /// fixed token.
@@ -70,6 +73,9 @@ pub(crate) struct Fragments {
     action: Vec<Span>,
     /// `,"ruleset":{…},"tool_version":"…"`.
     ruleset_tail: Span,
+    /// Per question, its evidence by the code of the answer (`crate::engine::answer_code`):
+    /// what [`Fragments::evidence`] writes, for every answer that has a code.
+    evidence_by_code: Vec<Vec<Span>>,
 }
 
 /// Appends `s` as a JSON string (quoted).
@@ -202,7 +208,7 @@ impl Fragments {
             b"},\"tool_version\":",
             &esc(TOOL_VERSION),
         ]);
-        Fragments {
+        let mut fragments = Fragments {
             pool: p.0,
             indicator_head,
             indicator_questions: ctx.prepared.indicator_questions.clone(),
@@ -215,7 +221,53 @@ impl Fragments {
             level_text,
             action,
             ruleset_tail,
+            evidence_by_code: Vec::new(),
+        };
+        fragments.evidence_by_code = rs
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(qi, q)| fragments.evidence_of_codes(qi, q))
+            .collect();
+        fragments
+    }
+
+    /// The evidence of question `qi` for every answer with a code, by code, added to the pool.
+    fn evidence_of_codes(&mut self, qi: usize, q: &crate::ruleset::Question) -> Vec<Span> {
+        let options = q.options.len();
+        let mut answers = vec![
+            Answer::Missing,
+            Answer::DontKnow,
+            Answer::Declined,
+            Answer::NotApplicable,
+            Answer::Text,
+            Answer::Bool(false),
+            Answer::Bool(true),
+        ];
+        answers.extend((0..options.min(256)).map(|i| Answer::Choice(i as u8)));
+        if options <= 8 {
+            answers.extend((0..1u64 << options).map(Answer::Multi));
         }
+        answers.extend((0..EVIDENCE_NUMBERS).map(|n| Answer::Number(f64::from(n))));
+        let mut by_code = Vec::new();
+        let mut text = Vec::new();
+        for a in answers {
+            let code = usize::from(crate::engine::answer_code(q, a));
+            if code == usize::from(crate::engine::NO_CODE) {
+                continue;
+            }
+            if by_code.len() <= code {
+                by_code.resize(code + 1, (0, 0));
+            }
+            text.clear();
+            self.evidence(&mut text, qi, a);
+            let start = self.pool.len() as u32;
+            self.pool.extend_from_slice(&text);
+            if let Some(span) = by_code.get_mut(code) {
+                *span = (start, self.pool.len() as u32);
+            }
+        }
+        by_code
     }
 
     fn get(&self, s: Span) -> &[u8] {
@@ -380,16 +432,12 @@ impl Summaries {
 }
 
 /// Parts of records as written before, to copy them whole into the records that have the same
-/// parts: the JSON of fired indicators by [`Evaluation::indicator_slots`] (two records with the
-/// same slot have the same answers to the indicator's questions, so the same block), the head
-/// of a record from `"status"` to `"fired":[` by the results it shows ([`head_key`]), and each
-/// dimension's object by its state and counts. One per thread and [`Fragments`]; most of a
-/// record is copied from here in a few pieces rather than written in many small ones.
+/// parts: the head of a record from `"status"` to `"fired":[` by the results it shows
+/// ([`head_key`]), each dimension's object by its state and counts, and the end of a record
+/// from `"ruleset"` on, summary line included. One per thread and [`Fragments`]: most of a
+/// record is copied in a few pieces rather than written in many small ones.
 #[derive(Debug, Default)]
-pub(crate) struct FiredBlocks {
-    /// Per slot: 0 while not kept, else 1 + its index in `spans`.
-    at: Vec<u32>,
-    spans: Vec<Span>,
+pub(crate) struct Kept {
     pool: Vec<u8>,
     /// Heads by [`head_key`].
     heads: FxHashMap<u128, Span>,
@@ -402,16 +450,10 @@ pub(crate) struct FiredBlocks {
     head: Option<u128>,
 }
 
-/// Most bytes of blocks kept (beyond this, blocks are written each time).
-const MAX_KEPT: usize = 4 << 20;
+/// Most bytes of parts kept (beyond this, parts are written each time).
+const MAX_KEPT: usize = 1 << 20;
 
-impl FiredBlocks {
-    fn get(&self, slot: u32) -> Option<&[u8]> {
-        let k = *self.at.get(slot as usize)?;
-        let &(a, b) = self.spans.get((k as usize).checked_sub(1)?)?;
-        self.pool.get(a as usize..b as usize)
-    }
-
+impl Kept {
     /// The part `out[start..]` just written, kept in the pool; `None` when the pool is full.
     fn keep_part(&mut self, part: &[u8]) -> Option<Span> {
         if self.pool.len() + part.len() > MAX_KEPT {
@@ -426,23 +468,6 @@ impl FiredBlocks {
     fn put(&self, out: &mut Vec<u8>, (a, b): Span) {
         out.extend_from_slice(self.pool.get(a as usize..b as usize).unwrap_or_default());
     }
-
-    fn keep(&mut self, slot: u32, block: &[u8]) {
-        if slot == NO_SLOT || self.pool.len() + block.len() > MAX_KEPT {
-            return;
-        }
-        let slot = slot as usize;
-        if self.at.len() <= slot {
-            // Slots below `Tables::indicator_slots` (at most a few million): grown as needed.
-            self.at.resize((slot + 1).next_power_of_two(), 0);
-        }
-        let start = self.pool.len() as u32;
-        self.pool.extend_from_slice(block);
-        self.spans.push((start, self.pool.len() as u32));
-        if let Some(at) = self.at.get_mut(slot) {
-            *at = self.spans.len() as u32;
-        }
-    }
 }
 
 /// Writes one record that was read and evaluated up to and including `"summary_text":`;
@@ -450,7 +475,7 @@ impl FiredBlocks {
 /// string.
 pub(crate) fn write_head<'e>(
     f: &Fragments,
-    kept: &mut FiredBlocks,
+    kept: &mut Kept,
     file: &[u8],
     s: &Scored<'e>,
     out: &mut Vec<u8>,
@@ -494,22 +519,20 @@ pub(crate) fn write_head<'e>(
             out.push(b',');
         }
         k += 1;
-        let slot = e.indicator_slots.get(i).map_or(NO_SLOT, |&s| s);
-        if let Some(block) = kept.get(slot) {
-            out.extend_from_slice(block);
-            continue;
-        }
-        let start = out.len();
         out.extend_from_slice(f.get(head));
         let questions = f.indicator_questions.get(i).map_or(&[][..], Vec::as_slice);
         for (n, &q) in questions.iter().enumerate() {
             if n > 0 {
                 out.push(b',');
             }
-            f.evidence(out, q, e.answers.get(q).copied().unwrap_or_default());
+            // By the answer's code when it has one: no branch on the kind of answer.
+            let code = e.codes.get(q).map_or(usize::MAX, |&c| usize::from(c));
+            match f.evidence_by_code.get(q).and_then(|v| v.get(code)) {
+                Some(&span) => out.extend_from_slice(f.get(span)),
+                None => f.evidence(out, q, e.answers.get(q).copied().unwrap_or_default()),
+            }
         }
         out.extend_from_slice(b"]}");
-        kept.keep(slot, out.get(start..).unwrap_or_default());
     }
     out.extend_from_slice(b"],\"dimensions\":[");
     for (d, dr) in e.dimensions.iter().enumerate() {
@@ -565,7 +588,7 @@ pub(crate) fn write_head<'e>(
 /// fill in.
 pub(crate) fn write_end(
     f: &Fragments,
-    kept: &mut FiredBlocks,
+    kept: &mut Kept,
     rs: &crate::ruleset::RuleSet,
     e: &Evaluation,
     known: &KnownSummaries,
@@ -780,7 +803,7 @@ pub(crate) fn write_tail(f: &Fragments, e: &Evaluation, out: &mut Vec<u8>) {
 pub(crate) fn write_record(
     ctx: &ReportContext<'_>,
     f: &Fragments,
-    kept: &mut FiredBlocks,
+    kept: &mut Kept,
     summaries: &mut Summaries,
     file: &[u8],
     s: &Scored<'_>,
@@ -888,7 +911,7 @@ mod tests {
         }
     }
 
-    /// The parts kept by [`FiredBlocks`] (fired indicators, heads, dimensions, ends) are only
+    /// The parts kept by [`Kept`] (fired indicators, heads, dimensions, ends) are only
     /// copied into records with the same results: thousands of records whose answers repeat
     /// often, written as the batch workers write them (summary lines the thread does not have
     /// left out and filled in after), each equal to the serde writer's.
@@ -913,7 +936,7 @@ mod tests {
             let tables = crate::engine::Tables::new(&rs);
             let mut summaries = Summaries::default();
             let mut known = summaries.known();
-            let mut kept = FiredBlocks::default();
+            let mut kept = Kept::default();
             let mut seed = 0x9E37_79B9_7F4A_7C15u64;
             let (mut from_cache, mut holes) = (0, 0);
             for n in 0..2500u64 {
@@ -990,7 +1013,7 @@ mod tests {
             // in a run; the engine's tables give the blocks' slots. The third and fourth
             // records repeat answers of the first two, so that blocks are taken from the cache.
             let mut summaries = Summaries::default();
-            let mut kept = FiredBlocks::default();
+            let mut kept = Kept::default();
             let tables = crate::engine::Tables::new(&rs);
             let mixed: Vec<u64> = picks[..20].iter().chain(&picks[60..]).copied().collect();
             for (n, picks) in [&picks[..40], &picks[40..], &mixed, &picks[..40]].into_iter().enumerate() {

@@ -243,7 +243,7 @@ pub(crate) struct JsonReport<'a> {
     lines: bool,
     first: bool,
     fragments: super::fast_json::Fragments,
-    kept: super::fast_json::FiredBlocks,
+    kept: super::fast_json::Kept,
     summaries: super::fast_json::Summaries,
     /// The file name of the last record, and as a JSON string.
     file: (String, Vec<u8>),
@@ -257,7 +257,7 @@ impl<'a> JsonReport<'a> {
             lines,
             first: true,
             fragments: super::fast_json::Fragments::new(ctx),
-            kept: super::fast_json::FiredBlocks::default(),
+            kept: super::fast_json::Kept::default(),
             summaries: super::fast_json::Summaries::default(),
             file: (String::new(), super::fast_json::file_json("")),
             buf: Vec::with_capacity(8 << 10),
