@@ -228,6 +228,87 @@ pub(crate) struct CsvLayout<'r> {
     delimiter: u8,
     /// Per question, cells read before: see [`Quick`].
     quick: Vec<Quick>,
+    /// The short cells of every [`Quick`], laid out for reading records: see [`Cells16`].
+    cells16: Cells16,
+}
+
+/// The short keys of every question's [`Quick`] in one table, each slot holding its answer and
+/// code too, and per question where its slots start: a cell is looked up with one read of the
+/// question's place (a small array that stays in the cache) and one of the slot, instead of
+/// three dependent reads (the question's table, its slot, then its entry) that mostly miss the
+/// first-level cache while a block's output is written. Same slots, same order, same answers as
+/// the [`Quick`]s it is made from.
+#[derive(Debug, Clone, Default)]
+struct Cells16 {
+    /// Per question: its first slot, its number of slots less one, and its hash multiplier.
+    questions: Vec<(u32, u32, u64)>,
+    slots: Vec<Slot16>,
+}
+
+/// One slot of [`Cells16`].
+#[derive(Debug, Clone, Copy)]
+struct Slot16 {
+    lo: u64,
+    hi: u64,
+    /// The key's length; `u16::MAX` for a free slot.
+    len: u16,
+    code: u16,
+    /// The entry in the question's [`Quick::entries`], with [`HAS_MESSAGE`] when its value is
+    /// invalid (the entry holds the warning).
+    entry: u32,
+    answer: Answer,
+}
+
+/// See [`Slot16::entry`].
+const HAS_MESSAGE: u32 = 1 << 31;
+
+impl Cells16 {
+    fn new(quick: &[Quick]) -> Self {
+        let mut table = Cells16::default();
+        for q in quick {
+            let base = table.slots.len() as u32;
+            let mask = (q.short.slots.len() as u32).saturating_sub(1);
+            table.questions.push((base, mask, q.short.multiplier));
+            table.slots.extend(q.short.slots.iter().map(|k| {
+                let e = q.entries.get(k.value as usize);
+                Slot16 {
+                    lo: k.lo,
+                    hi: k.hi,
+                    len: if *k == FREE {
+                        u16::MAX
+                    } else {
+                        u16::try_from(k.len).unwrap_or(u16::MAX)
+                    },
+                    code: e.map_or(crate::engine::NO_CODE, |e| e.code),
+                    entry: k.value
+                        | if e.is_some_and(|e| e.message.is_some()) {
+                            HAS_MESSAGE
+                        } else {
+                            0
+                        },
+                    answer: e.map_or(Answer::Missing, |e| e.answer),
+                }
+            }));
+        }
+        table
+    }
+
+    /// The slot of the key `k` of a cell of question `q`, as [`KeyTable::get`] finds it.
+    #[inline]
+    fn get(&self, q: usize, k: ShortKey) -> Option<&Slot16> {
+        let &(base, mask, multiplier) = self.questions.get(q)?;
+        let mut i = hash(k, multiplier) as u32 & mask;
+        loop {
+            let slot = self.slots.get((base + i) as usize)?;
+            if slot.lo == k.lo && slot.hi == k.hi && u32::from(slot.len) == k.len {
+                return Some(slot);
+            }
+            if slot.len == u16::MAX {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// What [`parse_answer`] makes of the cells a file usually holds (blank, the answer words, the
@@ -258,6 +339,12 @@ struct Quick {
 struct KeyTable {
     slots: Vec<ShortKey>,
     multiplier: u64,
+}
+
+/// The hash of a key, for a table with the given multiplier (its low bits are the first slot).
+fn hash(k: ShortKey, multiplier: u64) -> u64 {
+    let folded = k.lo ^ k.hi.rotate_left(29) ^ u64::from(k.len);
+    folded.wrapping_mul(multiplier) >> 40
 }
 
 /// Odd multipliers tried for a [`KeyTable`], the first being the golden ratio's.
@@ -305,8 +392,7 @@ impl KeyTable {
 
     /// The first slot to try for a key.
     fn home(&self, k: ShortKey) -> usize {
-        let folded = k.lo ^ k.hi.rotate_left(29) ^ u64::from(k.len);
-        (folded.wrapping_mul(self.multiplier) >> 40) as usize & self.slots.len().wrapping_sub(1)
+        hash(k, self.multiplier) as usize & self.slots.len().wrapping_sub(1)
     }
 
     fn get(&self, k: ShortKey) -> Option<u32> {
@@ -942,10 +1028,12 @@ impl<'r> CsvLayout<'r> {
                 ),
             });
         }
+        let quick: Vec<Quick> = (0..rs.questions.len())
+            .map(|q| Quick::new(rs, q, labels))
+            .collect();
         CsvLayout {
-            quick: (0..rs.questions.len())
-                .map(|q| Quick::new(rs, q, labels))
-                .collect(),
+            cells16: Cells16::new(&quick),
+            quick,
             rs,
             labels,
             flag_questions,
@@ -1413,10 +1501,37 @@ impl CsvLayout<'_> {
                     else {
                         continue;
                     };
+                    let key = key_at(all, start, cell.len());
+                    // The usual cell: one of the short cells worked out for the question.
+                    if let Some(slot) = key.and_then(|k| self.cells16.get(q, k)) {
+                        if let (Some(a), Some(c)) = (rec.answers.get_mut(q), codes.get_mut(q)) {
+                            *a = slot.answer;
+                            *c = slot.code;
+                        }
+                        if slot.entry & HAS_MESSAGE != 0 {
+                            let e = quick.entries.get((slot.entry & !HAS_MESSAGE) as usize);
+                            if let Some(message) = e.and_then(|e| e.message.as_deref()) {
+                                // What `not_accepted` writes, without formatting it again.
+                                let mut w = warnings.pop().unwrap_or_default();
+                                w.column.clear();
+                                w.column.push_str(&question.id);
+                                w.message.clear();
+                                w.message.push_str(message);
+                                rec.warnings.push(w);
+                            }
+                        }
+                        continue;
+                    }
                     // Each arm stores its answer itself: an answer merged from several arms
                     // goes through the stack in overlapping pieces, and reading it back
                     // stalls the processor (seen in `perf annotate`).
-                    match quick.get_keyed(key_at(all, start, cell.len()), cell) {
+                    // (A short cell was looked up above: only a long one is looked up here.)
+                    let long = if key.is_some() {
+                        None
+                    } else {
+                        quick.get_keyed(None, cell)
+                    };
+                    match long {
                         Some(e) => {
                             if let (Some(slot), Some(code)) =
                                 (rec.answers.get_mut(q), codes.get_mut(q))
@@ -1772,7 +1887,8 @@ impl CsvLayout<'_> {
 #[cfg(test)]
 mod tests {
     use super::{
-        excel_sep_line, key_at, list_columns, parse_answer, short_key, sniff_delimiter, Quick,
+        excel_sep_line, key_at, list_columns, parse_answer, short_key, sniff_delimiter, Cells16,
+        Quick, HAS_MESSAGE,
     };
     use crate::i18n::Localizer;
     use crate::input::Labels;
@@ -1821,6 +1937,7 @@ mod tests {
         .map(|c| (*c).to_owned())
         .collect();
         let mut labelled = 0;
+        let mut found = 0;
         for id in ["kz-handbook", "ilo-2009-adult-labour"] {
             let folder = Folder::embedded_ruleset(id).expect("shipped");
             let rs = load(
@@ -1854,6 +1971,8 @@ mod tests {
                 }
                 let quick = Quick::new(&rs, qi, None);
                 let with_labels = Quick::new(&rs, qi, Some(&labels));
+                let fast = Cells16::new(std::slice::from_ref(&quick));
+                let fast_labels = Cells16::new(std::slice::from_ref(&with_labels));
                 for cell in &mine {
                     let want = parse_answer(q, cell.as_bytes());
                     if let Some(e) = quick.get(cell.as_bytes()) {
@@ -1878,6 +1997,26 @@ mod tests {
                     if let Some(a) = quick.option_set(cell.as_bytes(), 0, cell.len()) {
                         assert_eq!(Ok(a), want, "{}: {cell:?}", q.id);
                     }
+                    // The table the records are read with finds the same short cells, with
+                    // the same answers, codes and warnings.
+                    for (table, cells16) in [(&quick, &fast), (&with_labels, &fast_labels)] {
+                        let Some(key) = short_key(cell.as_bytes()) else {
+                            continue;
+                        };
+                        let slot = cells16.get(0, key);
+                        let entry = table.get(cell.as_bytes());
+                        assert_eq!(slot.is_some(), entry.is_some(), "{}: {cell:?}", q.id);
+                        if let (Some(slot), Some(e)) = (slot, entry) {
+                            assert_eq!((slot.answer, slot.code), (e.answer, e.code), "{cell:?}");
+                            let i = (slot.entry & !HAS_MESSAGE) as usize;
+                            assert_eq!(
+                                table.entries.get(i).map(|x| (x.answer, x.code)),
+                                Some((e.answer, e.code))
+                            );
+                            assert_eq!(slot.entry & HAS_MESSAGE != 0, e.message.is_some());
+                            found += 1;
+                        }
+                    }
                 }
                 if q.kind == QuestionKind::MultiChoice {
                     // The set path is taken: this test is not empty.
@@ -1890,6 +2029,7 @@ mod tests {
         }
         // "да" and "иә" are labels of yes_no answers, not words `parse_answer` knows.
         assert!(labelled > 0);
+        assert!(found > 1000, "{found} cells found in the tables");
         // Keys are unique among cells of one length, whatever the bytes.
         let a = short_key(b"ab\0\0").expect("short");
         let b = short_key(b"ab\0").expect("short");
