@@ -642,6 +642,17 @@ fn key_at(all: &[u8], at: usize, len: usize) -> Option<ShortKey> {
     }
 }
 
+/// Adds to `rec` the warning an invalid value's entry holds (what `CsvLayout::not_accepted`
+/// writes, without formatting it again), in the strings of one of `kept`.
+fn reuse_warning(kept: &mut Vec<RecordWarning>, rec: &mut Record, column: &str, message: &str) {
+    let mut w = kept.pop().unwrap_or_default();
+    w.column.clear();
+    w.column.push_str(column);
+    w.message.clear();
+    w.message.push_str(message);
+    rec.warnings.push(w);
+}
+
 /// Buffers [`CsvLayout::interpret`] keeps from record to record.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CsvScratch {
@@ -1511,13 +1522,7 @@ impl CsvLayout<'_> {
                         if slot.entry & HAS_MESSAGE != 0 {
                             let e = quick.entries.get((slot.entry & !HAS_MESSAGE) as usize);
                             if let Some(message) = e.and_then(|e| e.message.as_deref()) {
-                                // What `not_accepted` writes, without formatting it again.
-                                let mut w = warnings.pop().unwrap_or_default();
-                                w.column.clear();
-                                w.column.push_str(&question.id);
-                                w.message.clear();
-                                w.message.push_str(message);
-                                rec.warnings.push(w);
+                                reuse_warning(warnings, rec, &question.id, message);
                             }
                         }
                         continue;
@@ -1540,13 +1545,7 @@ impl CsvLayout<'_> {
                                 *code = e.code;
                             }
                             if let Some(message) = &e.message {
-                                // What `not_accepted` writes, without formatting it again.
-                                let mut w = warnings.pop().unwrap_or_default();
-                                w.column.clear();
-                                w.column.push_str(&question.id);
-                                w.message.clear();
-                                w.message.push_str(message);
-                                rec.warnings.push(w);
+                                reuse_warning(warnings, rec, &question.id, message);
                             }
                         }
                         None => {
