@@ -2,8 +2,9 @@
 //!
 //! `cargo bench --bench throughput` (1,000,000 records) or
 //! `cargo bench --bench throughput -- 200000` for another count (`--keep` keeps the generated
-//! file, `--one-thread` also times the scoring on the calling thread only). It writes a CSV intake file of
-//! generated answers to the temp directory, then times, three runs each, best of three:
+//! file, `--one-thread` also times the scoring on the calling thread only). It writes a CSV
+//! intake file of generated answers to the temp directory, then times, five runs each, taking
+//! turns (a parse, a scoring, a parse, …), the best of five:
 //!
 //! 1. a bare parse with the csv crate (`read_byte_record`, counting records): the floor;
 //! 2. `score --format jsonl` through the same code the command uses (`tipscreen::batch`: this
@@ -85,15 +86,15 @@ fn generate(rs: &RuleSet, n: usize, path: &std::path::Path) -> std::io::Result<u
     Ok(std::fs::metadata(path)?.len())
 }
 
-fn best_of<F: FnMut() -> u64>(runs: usize, mut f: F) -> (f64, u64) {
-    let mut best = f64::MAX;
-    let mut count = 0;
-    for _ in 0..runs {
-        let t = Instant::now();
-        count = f();
-        best = best.min(t.elapsed().as_secs_f64());
-    }
-    (best, count)
+/// Runs of each measurement; the best is reported.
+const RUNS: usize = 5;
+
+/// One run of `f`, timed: keeps the best time in `best` and returns what `f` counted.
+fn timed(best: &mut f64, f: &mut dyn FnMut() -> u64) -> u64 {
+    let t = Instant::now();
+    let count = f();
+    *best = best.min(t.elapsed().as_secs_f64());
+    count
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -116,7 +117,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         path.display()
     );
 
-    let (parse_s, parsed) = best_of(3, || {
+    let mut parse = || {
         let f = std::fs::File::open(&path).map(|f| BufReader::with_capacity(1 << 20, f));
         let Ok(f) = f else { return 0 };
         let mut r = csv::ReaderBuilder::new().from_reader(f);
@@ -126,7 +127,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             count += 1;
         }
         count
-    });
+    };
 
     let loc = Localizer::new(
         "en",
@@ -165,10 +166,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         out_bytes = sink.0;
         totals.map_or(0, |t| t.records)
     };
-    let (score_s, scored) = best_of(3, || score(None));
-    let one_thread = std::env::args()
-        .any(|a| a == "--one-thread")
-        .then(|| best_of(3, || score(Some(1))));
+    // The measurements take turns, so that a machine that slows down or speeds up during the
+    // run weighs on each alike.
+    let with_one_thread = std::env::args().any(|a| a == "--one-thread");
+    let (mut parse_s, mut score_s, mut one_s) = (f64::MAX, f64::MAX, f64::MAX);
+    let (mut parsed, mut scored) = (0, 0);
+    for _ in 0..RUNS {
+        parsed = timed(&mut parse_s, &mut parse);
+        scored = timed(&mut score_s, &mut || score(None));
+        if with_one_thread {
+            timed(&mut one_s, &mut || score(Some(1)));
+        }
+    }
+    let one_thread = with_one_thread.then_some((one_s, 0));
 
     assert_eq!(parsed, n as u64, "bare parse read every record");
     assert_eq!(scored, n as u64, "score wrote every record");
