@@ -438,7 +438,7 @@ impl Summaries {
 /// record is copied in a few pieces rather than written in many small ones.
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
-    pool: Vec<u8>,
+    parts: Parts,
     /// Heads by [`head_key`].
     heads: FxHashMap<u128, Span>,
     /// Dimension objects by [`dimension_key`].
@@ -446,31 +446,62 @@ pub(crate) struct Kept {
     /// What [`write_end`] writes, by [`head_key`] and [`deciding_bits`] (which decide the
     /// summary line).
     ends: FxHashMap<(u128, u64), Span>,
-    /// The [`head_key`] of the record [`write_head`] wrote last.
-    head: Option<u128>,
 }
+
+/// The bytes of the parts kept, one after the other.
+#[derive(Debug, Default)]
+struct Parts(Vec<u8>);
 
 /// Most bytes of parts kept (beyond this, parts are written each time).
 const MAX_KEPT: usize = 1 << 20;
 
-impl Kept {
-    /// The part `out[start..]` just written, kept in the pool; `None` when the pool is full.
-    fn keep_part(&mut self, part: &[u8]) -> Option<Span> {
-        if self.pool.len() + part.len() > MAX_KEPT {
+impl Parts {
+    /// Keeps `part`; `None` when there is no room left.
+    fn keep(&mut self, part: &[u8]) -> Option<Span> {
+        if self.0.len() + part.len() > MAX_KEPT {
             return None;
         }
-        let start = self.pool.len() as u32;
-        self.pool.extend_from_slice(part);
-        Some((start, self.pool.len() as u32))
+        let start = self.0.len() as u32;
+        self.0.extend_from_slice(part);
+        Some((start, self.0.len() as u32))
     }
 
     /// Copies the part kept as `span`.
     fn put(&self, out: &mut Vec<u8>, (a, b): Span) {
-        out.extend_from_slice(self.pool.get(a as usize..b as usize).unwrap_or_default());
+        out.extend_from_slice(self.0.get(a as usize..b as usize).unwrap_or_default());
+    }
+
+    /// Copies the part kept in `map` under `key`; else writes it with `write` and keeps it
+    /// there (when it has a key and there is room).
+    fn copy_or_write<K: std::hash::Hash + Eq>(
+        &mut self,
+        map: &mut FxHashMap<K, Span>,
+        key: Option<K>,
+        out: &mut Vec<u8>,
+        write: impl FnOnce(&mut Vec<u8>),
+    ) {
+        let Some(key) = key else {
+            return write(out);
+        };
+        if let Some(&span) = map.get(&key) {
+            return self.put(out, span);
+        }
+        let start = out.len();
+        write(out);
+        if let Some(span) = self.keep(out.get(start..).unwrap_or_default()) {
+            map.insert(key, span);
+        }
     }
 }
 
-/// Writes one record that was read and evaluated up to and including `"summary_text":`;
+/// What [`write_head`] wrote: the record's evaluation, and what [`write_end`] needs of the head.
+pub(crate) struct Head<'e> {
+    pub(crate) eval: &'e Evaluation,
+    /// The head's [`head_key`].
+    key: Option<u128>,
+}
+
+/// Writes one record that was read and evaluated up to and including its pass-through fields;
 /// `None` (and nothing written) for a record with an error. `file` is the file name as a JSON
 /// string.
 pub(crate) fn write_head<'e>(
@@ -479,7 +510,7 @@ pub(crate) fn write_head<'e>(
     file: &[u8],
     s: &Scored<'e>,
     out: &mut Vec<u8>,
-) -> Option<&'e Evaluation> {
+) -> Option<Head<'e>> {
     let e = s.eval?;
     let r = s.record;
     out.reserve(4096);
@@ -491,20 +522,14 @@ pub(crate) fn write_head<'e>(
     uint(out, r.line);
     out.extend_from_slice(b",\"case_id\":");
     string(out, &r.case_id);
-    let head = head_key(e);
-    kept.head = head;
-    match head.and_then(|k| kept.heads.get(&k)) {
-        Some(&span) => kept.put(out, span),
-        None => {
-            let start = out.len();
-            write_results(f, e, out);
-            if let Some(k) = head {
-                if let Some(span) = kept.keep_part(out.get(start..).unwrap_or_default()) {
-                    kept.heads.insert(k, span);
-                }
-            }
-        }
-    }
+    let key = head_key(e);
+    let Kept {
+        parts,
+        heads,
+        dimensions,
+        ..
+    } = kept;
+    parts.copy_or_write(heads, key, out, |out| write_results(f, e, out));
     let mut k = 0;
     for (i, _) in e
         .indicators
@@ -539,19 +564,9 @@ pub(crate) fn write_head<'e>(
         if d > 0 {
             out.push(b',');
         }
-        let key = dimension_key(d, dr);
-        match key.and_then(|k| kept.dimensions.get(&k)) {
-            Some(&span) => kept.put(out, span),
-            None => {
-                let start = out.len();
-                write_dimension(f, d, dr, out);
-                if let Some(k) = key {
-                    if let Some(span) = kept.keep_part(out.get(start..).unwrap_or_default()) {
-                        kept.dimensions.insert(k, span);
-                    }
-                }
-            }
-        }
+        parts.copy_or_write(dimensions, dimension_key(d, dr), out, |out| {
+            write_dimension(f, d, dr, out);
+        });
     }
     out.extend_from_slice(b"],\"deciding_not_asked\":");
     list(out, f, &f.question, e.deciding_not_asked.iter().copied());
@@ -578,10 +593,10 @@ pub(crate) fn write_head<'e>(
         string(out, value);
     }
     out.push(b'}');
-    Some(e)
+    Some(Head { eval: e, key })
 }
 
-/// Writes the rest of a record after [`write_head`] (with the same `kept`):
+/// Writes the rest of a record after [`write_head`], which gave `head`:
 /// `,"ruleset":…,"summary_text":…}`.
 /// `known` holds the summary lines (JSON strings) this thread has; when it does not have the
 /// record's, the line is left out and its key and place in `out` returned, for the caller to
@@ -590,14 +605,15 @@ pub(crate) fn write_end(
     f: &Fragments,
     kept: &mut Kept,
     rs: &crate::ruleset::RuleSet,
-    e: &Evaluation,
+    head: &Head<'_>,
     known: &KnownSummaries,
     out: &mut Vec<u8>,
 ) -> Option<(usize, SummaryKey)> {
+    let e = head.eval;
     // The rest depends on the results only: most records copy it whole.
-    let key = kept.head.zip(deciding_bits(e));
+    let key = head.key.zip(deciding_bits(e));
     if let Some(&span) = key.and_then(|k| kept.ends.get(&k)) {
-        kept.put(out, span);
+        kept.parts.put(out, span);
         return None;
     }
     let start = out.len();
@@ -611,7 +627,7 @@ pub(crate) fn write_end(
     out.extend_from_slice(line);
     write_tail(f, e, out);
     if let Some(k) = key {
-        if let Some(span) = kept.keep_part(out.get(start..).unwrap_or_default()) {
+        if let Some(span) = kept.parts.keep(out.get(start..).unwrap_or_default()) {
             kept.ends.insert(k, span);
         }
     }
@@ -664,18 +680,14 @@ fn write_dimension(
         .get(d)
         .and_then(|h| h.get(dr.present as usize));
     out.extend_from_slice(head.map_or(b"".as_slice(), |&h| f.get(h)));
-    let [(a, b), (c, d), (e, g), _] = dr.counts;
-    uint(out, a.into());
-    out.push(b',');
-    uint(out, b.into());
-    out.extend_from_slice(b"],\"medium\":[");
-    uint(out, c.into());
-    out.push(b',');
-    uint(out, d.into());
-    out.extend_from_slice(b"],\"weak\":[");
-    uint(out, e.into());
-    out.push(b',');
-    uint(out, g.into());
+    // The head ends in `"strong":[`.
+    let keys: [&[u8]; 3] = [b"", b"],\"medium\":[", b"],\"weak\":["];
+    for (key, (fired, possible)) in keys.into_iter().zip(dr.counts) {
+        out.extend_from_slice(key);
+        uint(out, fired.into());
+        out.push(b',');
+        uint(out, possible.into());
+    }
     out.extend_from_slice(b"]}");
 }
 
@@ -809,7 +821,7 @@ pub(crate) fn write_record(
     s: &Scored<'_>,
     out: &mut Vec<u8>,
 ) -> Option<()> {
-    let e = write_head(f, kept, file, s, out)?;
+    let e = write_head(f, kept, file, s, out)?.eval;
     write_middle(f, e, out);
     match summary_key(ctx.rs, e) {
         Some(key) => summaries.write(ctx.texts, &key, out),
@@ -965,10 +977,11 @@ mod tests {
                     file: "a.csv",
                 };
                 let mut fast = Vec::new();
-                let e = write_head(&fragments, &mut kept, &file_json(s.file), &s, &mut fast)
+                let head = write_head(&fragments, &mut kept, &file_json(s.file), &s, &mut fast)
                     .expect("ok record");
                 let ends = kept.ends.len();
-                if let Some((at, key)) = write_end(&fragments, &mut kept, &rs, e, &known, &mut fast)
+                if let Some((at, key)) =
+                    write_end(&fragments, &mut kept, &rs, &head, &known, &mut fast)
                 {
                     let mut line = Vec::new();
                     summaries.write(&texts, &key, &mut line);
