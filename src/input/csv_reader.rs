@@ -737,8 +737,6 @@ pub struct CsvReader<'r> {
     record: csv::ByteRecord,
     /// The first record, read ahead to tell a file without records.
     pending: Option<csv::Result<bool>>,
-    /// The parser's line count after the last record read.
-    last_end_line: u64,
     /// Lines before the header that the CSV parser does not see (an Excel `sep=` line).
     line_offset: u64,
     count: u64,
@@ -860,13 +858,12 @@ fn start_line(
     from_end.max(began)
 }
 
-/// Line ends in a record's cells, counted only when the parser read more than one line for it.
-fn inner_lines(lines_read: u64, record: &csv::ByteRecord) -> u64 {
-    if lines_read > 1 {
-        record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64
-    } else {
-        0
-    }
+/// Line ends in a record's cells. Always counted: how many lines the parser read since the
+/// last record does not tell, as a record ended by a CR (alone, or the first byte of a CRLF)
+/// after one whose LF was read with it reads one line for one line end inside it, and so does
+/// the first record of a block.
+fn inner_lines(record: &csv::ByteRecord) -> u64 {
+    newlines(record.as_slice())
 }
 
 /// Makes an I/O error of the input `name`.
@@ -1162,7 +1159,6 @@ impl<'r> CsvReader<'r> {
         };
         let mut notices = Vec::new();
         let layout = CsvLayout::new(name, header, rs, labels, delimiter, &mut notices);
-        let last_end_line = reader.position().line();
         let mut record = csv::ByteRecord::new();
         let first = reader.read_byte_record(&mut record);
         if matches!(first, Ok(false)) {
@@ -1177,7 +1173,6 @@ impl<'r> CsvReader<'r> {
                 bounds: Vec::new(),
                 record,
                 pending: Some(first),
-                last_end_line,
                 line_offset: u64::from(sep_line),
                 count: 0,
                 done: false,
@@ -1232,12 +1227,7 @@ impl<'r> CsvReader<'r> {
         }
         self.count += 1;
         raw.number = self.count;
-        let end_line = self.reader.position().line();
-        let lines_read = end_line.saturating_sub(self.last_end_line);
-        self.last_end_line = end_line;
-        // A record read over one line end (its own, or the LF of the CRLF before it) has no line
-        // end inside: the common case skips counting them.
-        raw.inner_lines = inner_lines(lines_read, &raw.cells);
+        raw.inner_lines = inner_lines(&raw.cells);
         raw.line = self.start_line(raw.inner_lines, &raw.cells) + self.line_offset;
         true
     }
@@ -1826,12 +1816,9 @@ impl CsvLayout<'_> {
                 .flexible(true)
                 .has_headers(false)
                 .from_reader(bytes);
-            let mut last_end_line = 1;
             while reader.read_byte_record(&mut raw.cells).unwrap_or(false) {
                 let end = reader.position();
-                let lines_read = end.line().saturating_sub(last_end_line);
-                last_end_line = end.line();
-                let inner = inner_lines(lines_read, &raw.cells);
+                let inner = inner_lines(&raw.cells);
                 let last = end.byte().checked_sub(1).and_then(|at| {
                     usize::try_from(at)
                         .ok()
@@ -2072,5 +2059,67 @@ mod tests {
         let s = list_columns(&names);
         assert!(s.starts_with("`c1`, `c2`"), "{s}");
         assert!(s.ends_with("`c20` and 5 more"), "{s}");
+    }
+
+    /// Wherever the input is cut into blocks (after any line end outside quotes, the CR of a
+    /// CRLF included), the records of each block get the numbers and lines the one-thread
+    /// reader gives them, with quotes (parsed) and without (split in place).
+    #[test]
+    fn records_keep_their_lines_wherever_blocks_start() {
+        use super::{newlines, Block, BlockScratch, CsvBlocks};
+        use crate::input::split::cut;
+        let folder = Folder::embedded_ruleset("kz-handbook").expect("shipped");
+        let rs = load(
+            &folder,
+            &mut crate::diagnostic::SourceMap::default(),
+            LoadOptions::default(),
+        )
+        .ruleset
+        .expect("valid");
+        let text = "case_id,feels_safe_now,age\r\nA,yes,1\r\n\r\nB,\"x\ny\",2\r\n,,\r\n\
+                    C,no,3\rD,\"say \"\"hi\"\"\nthere\",4\n\nE,,5\r\nF,\"\",6\nG,no,7\r\rH,yes,8\nI,\"p\nq\",9\r\nJ,no,10\n";
+        let open = || -> Box<dyn std::io::BufRead> { Box::new(text.as_bytes()) };
+        let mut want = Vec::new();
+        let (mut records, _) =
+            crate::input::open(crate::input::Format::Csv, "t.csv", open(), &rs, None)
+                .expect("reads");
+        let mut rec = crate::input::Record::default();
+        while records.next_into(&mut rec) {
+            want.push((rec.number, rec.line));
+        }
+        // Lines as LF ends count them (a lone CR ends a record, not a line): B and I have a
+        // line end inside, D one too and starts after a lone CR.
+        let lines = [2, 4, 6, 7, 7, 10, 11, 12, 12, 13, 15];
+        assert_eq!(want, (1..).zip(lines).collect::<Vec<_>>());
+        let (blocks, _) = CsvBlocks::new("t.csv", open(), &rs, None).expect("header");
+        let layout = blocks.layout().clone();
+        let head = text.find("A,").expect("first record");
+        let body = &text.as_bytes()[head..];
+        let mut scratch = BlockScratch::default();
+        for p in 0..=body.len() {
+            let before = cut(&body[..p], b',', false, u64::MAX);
+            let rest = &body[before.end..];
+            let c = cut(rest, b',', true, u64::MAX);
+            let block = Block {
+                bytes: rest[..c.end].to_vec(),
+                first_line: 2 + newlines(&body[..before.end]),
+                first_record: before.records,
+                records: c.records,
+                quoted: c.quoted,
+                error: None,
+            };
+            let mut got = Vec::new();
+            layout.read_block(&block, &mut scratch, &mut rec, |r, _| {
+                got.push((r.number, r.line));
+            });
+            let from = usize::try_from(before.records).expect("small");
+            assert_eq!(
+                got,
+                want[from..],
+                "block from byte {} ({:?})",
+                before.end,
+                String::from_utf8_lossy(rest)
+            );
+        }
     }
 }
