@@ -103,10 +103,48 @@ pub struct Evaluation {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scratch {
     pub leaves: Vec<crate::condition::Leaf>,
-    pub seen_q: Vec<bool>,
-    pub seen_i: Vec<bool>,
-    pub seen_d: Vec<bool>,
-    pub found: Vec<bool>,
+    pub seen_q: Bits,
+    pub seen_i: Bits,
+    pub seen_d: Bits,
+    pub found: Bits,
+}
+
+/// A set of small numbers (questions, indicators, dimensions), one bit each: emptied with a
+/// few words, not one flag per item.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Bits(Vec<u64>);
+
+impl Bits {
+    /// Empties the set, for numbers below `n`.
+    pub fn reset(&mut self, n: usize) {
+        self.0.clear();
+        self.0.resize(n.div_ceil(64), 0);
+    }
+
+    /// Adds `i`; whether it was not in the set yet (false past the numbers of the set).
+    pub fn insert(&mut self, i: usize) -> bool {
+        let Some(w) = self.0.get_mut(i / 64) else {
+            return false;
+        };
+        let bit = 1u64 << (i % 64);
+        let new = *w & bit == 0;
+        *w |= bit;
+        new
+    }
+
+    /// The numbers in the set, smallest first.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(k, &w)| {
+            let mut w = w;
+            std::iter::from_fn(move || {
+                (w != 0).then(|| {
+                    let b = w.trailing_zeros() as usize;
+                    w &= w - 1;
+                    64 * k + b
+                })
+            })
+        })
+    }
 }
 
 impl Evaluation {

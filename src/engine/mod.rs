@@ -137,9 +137,16 @@ impl Coder {
 struct Memo {
     /// The questions read, each with its stride in the index.
     questions: Box<[(usize, u32)]>,
-    /// 0 while not worked out, else 1 + `Tri as u8`.
+    /// 0 while not worked out, else 1 + `Tri as u8`; for an indicator's memo that reads at
+    /// most [`LEAF_BITS`] questions, also, from bit 2, which of them are the unknown leaves
+    /// of its condition ([`Cond::eval_leaves`](crate::condition::Cond::eval_leaves)), bit
+    /// `k` for `questions[k]`: tracing deciding questions reads them instead of walking the
+    /// condition again.
     states: Box<[AtomicU8]>,
 }
+
+/// Most questions of a memo whose slots also hold the unknown leaves (six bits of a byte).
+const LEAF_BITS: usize = 6;
 
 impl Clone for Memo {
     fn clone(&self) -> Self {
@@ -325,10 +332,61 @@ impl Tables {
         }
     }
 
-    /// An indicator's state, from the memo when it has one; `eval` works it out the first
-    /// time.
-    fn indicator(&self, i: usize, codes: &[u16], eval: impl FnOnce() -> Tri) -> Tri {
-        memoized(self.memo.get(i).and_then(Option::as_ref), codes, eval)
+    /// An indicator's state, from the memo when it has one; `env` works it out the first
+    /// time (with the unknown leaves, kept in the slot when the memo has room for them).
+    fn indicator(&self, i: usize, codes: &[u16], env: &Env<'_>, leaves: &mut Vec<Leaf>) -> Tri {
+        let Some(cond) = self.indicators.get(i) else {
+            return Tri::Unknown;
+        };
+        let memo = self.memo.get(i).and_then(Option::as_ref);
+        let Some((memo, slot)) = memo.and_then(|m| Some((m, m.slot(codes)?))) else {
+            return cond.eval(env);
+        };
+        if memo.questions.len() > LEAF_BITS {
+            return memo_state(slot, || cond.eval(env));
+        }
+        let v = slot.load(Ordering::Relaxed);
+        if v != 0 {
+            return state_of(v);
+        }
+        leaves.clear();
+        let t = cond.eval_leaves(env, leaves);
+        let mut bits = 0u8;
+        for leaf in leaves.iter() {
+            // An answers-only condition has no other leaves, and they are its questions.
+            if let Leaf::Question(q) = *leaf {
+                if let Some(k) = memo.questions.iter().position(|&(x, _)| x == q as usize) {
+                    bits |= 1 << k;
+                }
+            }
+        }
+        slot.store((1 + t as u8) | (bits << 2), Ordering::Relaxed);
+        t
+    }
+
+    /// The unknown leaves of indicator `i` (its state unknown), from its memo, when its
+    /// memo keeps them: the questions, each once.
+    fn indicator_leaves(
+        &self,
+        i: usize,
+        codes: &[u16],
+    ) -> Option<impl Iterator<Item = usize> + '_> {
+        let memo = self.memo.get(i)?.as_ref()?;
+        if memo.questions.len() > LEAF_BITS {
+            return None;
+        }
+        let v = memo.slot(codes)?.load(Ordering::Relaxed);
+        if v == 0 {
+            return None;
+        }
+        let bits = v >> 2;
+        Some(
+            memo.questions
+                .iter()
+                .enumerate()
+                .filter(move |&(k, _)| bits >> k & 1 != 0)
+                .map(|(_, &(q, _))| q),
+        )
     }
 
     /// [`apply_skip_logic`] with the memos of the `show_if` conditions, keeping `codes` (see
@@ -362,15 +420,20 @@ impl Tables {
 /// `eval` works it out the first time. Every thread stores the same value, so the order of
 /// loads and stores does not matter.
 fn memo_state(slot: &AtomicU8, eval: impl FnOnce() -> Tri) -> Tri {
-    /// By stored value; 0 is never read from here. A table, not a `match`: the states of
-    /// random records are not predictable, and a mispredicted branch costs more than a load.
-    const STATES: [Tri; 4] = [Tri::Unknown, Tri::False, Tri::Unknown, Tri::True];
     let v = slot.load(Ordering::Relaxed);
     if v == 0 {
         let t = eval();
         slot.store(1 + t as u8, Ordering::Relaxed);
         return t;
     }
+    state_of(v)
+}
+
+/// The state a memo slot holds (not 0), from its low two bits.
+fn state_of(v: u8) -> Tri {
+    /// By stored value; 0 is never read from here. A table, not a `match`: the states of
+    /// random records are not predictable, and a mispredicted branch costs more than a load.
+    const STATES: [Tri; 4] = [Tri::Unknown, Tri::False, Tri::Unknown, Tri::True];
     STATES
         .get(usize::from(v & 3))
         .copied()
@@ -506,9 +569,10 @@ impl<'r> Engine<'r> {
                 );
                 t.skip_logic(&mut out.answers, &mut out.applies, &mut out.codes);
                 let env = Env::answers_only(&out.answers);
-                for (i, c) in t.indicators.iter().enumerate() {
+                let leaves = &mut out.scratch.leaves;
+                for i in 0..t.indicators.len() {
                     out.indicators
-                        .push(t.indicator(i, &out.codes, || c.eval(&env)));
+                        .push(t.indicator(i, &out.codes, &env, leaves));
                 }
             }
             None => {
@@ -767,30 +831,29 @@ impl<'r> Engine<'r> {
         self.resolve_leaves(out, leaves, true);
     }
 
-    /// Follows unknown leaves down to unanswered questions, without recursion.
+    /// Follows unknown leaves down to unanswered questions, without recursion. What is
+    /// found is a set (each question once, listed in the rule set's order), so the order in
+    /// which leaves are followed does not matter.
     fn resolve_leaves(&self, out: &mut Evaluation, mut work: Vec<Leaf>, safety: bool) {
         let rs = self.rs;
-        let nq = rs.questions.len();
-        let reset = |v: &mut Vec<bool>, n: usize| {
-            v.clear();
-            v.resize(n, false);
-        };
-        let mut seen_q = std::mem::take(&mut out.scratch.seen_q);
-        let mut seen_i = std::mem::take(&mut out.scratch.seen_i);
-        let mut seen_d = std::mem::take(&mut out.scratch.seen_d);
-        let mut found = std::mem::take(&mut out.scratch.found);
-        reset(&mut seen_q, nq);
-        reset(&mut seen_i, rs.indicators.len());
-        reset(&mut seen_d, rs.dimensions.len());
-        reset(&mut found, nq);
+        let evaluation::Scratch {
+            leaves: _,
+            mut seen_q,
+            mut seen_i,
+            mut seen_d,
+            mut found,
+        } = std::mem::take(&mut out.scratch);
+        seen_q.reset(rs.questions.len());
+        seen_i.reset(rs.indicators.len());
+        seen_d.reset(rs.dimensions.len());
+        found.reset(rs.questions.len());
         while let Some(leaf) = work.pop() {
             match leaf {
                 Leaf::Question(q) => {
                     let q = q as usize;
-                    if seen_q.get(q).copied().unwrap_or(true) {
+                    if !seen_q.insert(q) {
                         continue;
                     }
-                    seen_q[q] = true;
                     let applies = out.applies.get(q).copied().unwrap_or(Tri::False);
                     if applies == Tri::Unknown {
                         if let Some(c) = rs.questions.get(q).and_then(|x| x.show_if.as_ref()) {
@@ -799,28 +862,33 @@ impl<'r> Engine<'r> {
                         }
                     }
                     if applies != Tri::False && out.raw.get(q).is_some_and(|a| a.is_unknown()) {
-                        found[q] = true;
+                        found.insert(q);
                     }
                 }
                 Leaf::Indicator(i) => {
                     let i = i as usize;
-                    if seen_i.get(i).copied().unwrap_or(true) {
+                    if !seen_i.insert(i) || out.indicators.get(i) != Some(&Tri::Unknown) {
                         continue;
                     }
-                    seen_i[i] = true;
-                    if out.indicators.get(i) == Some(&Tri::Unknown) {
-                        if let Some(ind) = rs.indicators.get(i) {
-                            let env = Env::answers_only(&out.answers);
-                            ind.when.cond.eval_leaves(&env, &mut work);
+                    // The leaves kept with the memo's state, when it keeps them.
+                    let kept = self.tables.and_then(|t| t.indicator_leaves(i, &out.codes));
+                    match kept {
+                        Some(questions) => {
+                            work.extend(questions.map(|q| Leaf::Question(q as u32)));
+                        }
+                        None => {
+                            if let Some(ind) = rs.indicators.get(i) {
+                                let env = Env::answers_only(&out.answers);
+                                ind.when.cond.eval_leaves(&env, &mut work);
+                            }
                         }
                     }
                 }
                 Leaf::Dimension(d) => {
                     let d = d as usize;
-                    if seen_d.get(d).copied().unwrap_or(true) {
+                    if !seen_d.insert(d) {
                         continue;
                     }
-                    seen_d[d] = true;
                     if let Some(dim) = rs.dimensions.get(d) {
                         for &i in &dim.indicators {
                             work.push(Leaf::Indicator(i as u32));
@@ -838,10 +906,7 @@ impl<'r> Engine<'r> {
                 Leaf::Count => {}
             }
         }
-        for (q, hit) in found.iter().enumerate() {
-            if !hit {
-                continue;
-            }
+        for q in found.iter() {
             let list = if safety {
                 &mut out.safety_unanswered
             } else if out.raw.get(q) == Some(&Answer::Missing) {
