@@ -432,7 +432,7 @@ impl Worker {
                 Some(head) => {
                     // Threads are used only when every evaluation has a summary key.
                     if let Some((at, key)) =
-                        fast_json::write_end(job.fragments, kept, rs, &head, &known, out)
+                        fast_json::write_end(job.fragments, rs, &head, &known, out)
                     {
                         holes.push((at, Hole::Summary(key)));
                     }

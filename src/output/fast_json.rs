@@ -67,12 +67,11 @@ pub(crate) struct Fragments {
     red_flag: Vec<Span>,
     /// Red-flag texts escaped, without quotes.
     red_flag_text: Vec<Span>,
-    /// `"…"` level names in the language, by level.
-    level_text: Vec<Span>,
     /// `"…"` recommended action per outcome.
     action: Vec<Span>,
-    /// `,"ruleset":{…},"tool_version":"…"`.
-    ruleset_tail: Span,
+    /// Per level (the record's level now), what comes between the fields and the summary
+    /// line: `,"ruleset":{…},"tool_version":"…","level_text":"…","summary_text":`.
+    middle: Vec<Span>,
     /// Per question, its evidence by the code of the answer (`crate::engine::answer_code`):
     /// what [`Fragments::evidence`] writes, for every answer that has a code.
     evidence_by_code: Vec<Vec<Span>>,
@@ -188,17 +187,7 @@ impl Fragments {
                 p.add(&[e.get(1..e.len() - 1).unwrap_or_default()])
             })
             .collect();
-        let level_text = Level::ALL
-            .iter()
-            .map(|l| p.add(&[&esc(ctx.texts.level(*l))]))
-            .collect();
-        let action = ctx
-            .texts
-            .actions
-            .iter()
-            .map(|a| p.add(&[&esc(a)]))
-            .collect();
-        let ruleset_tail = p.add(&[
+        let ruleset: &[&[u8]] = &[
             b",\"ruleset\":{\"id\":",
             &esc(&rs.meta.id),
             b",\"version\":",
@@ -207,7 +196,22 @@ impl Fragments {
             &esc(&rs.meta.hash),
             b"},\"tool_version\":",
             &esc(TOOL_VERSION),
-        ]);
+        ];
+        let middle = Level::ALL
+            .iter()
+            .map(|l| {
+                let level = esc(ctx.texts.level(*l));
+                let tail: [&[u8]; 3] = [b",\"level_text\":", &level, b",\"summary_text\":"];
+                let parts: Vec<&[u8]> = ruleset.iter().copied().chain(tail).collect();
+                p.add(&parts)
+            })
+            .collect();
+        let action = ctx
+            .texts
+            .actions
+            .iter()
+            .map(|a| p.add(&[&esc(a)]))
+            .collect();
         let mut fragments = Fragments {
             pool: p.0,
             indicator_head,
@@ -218,9 +222,8 @@ impl Fragments {
             outcome,
             red_flag,
             red_flag_text,
-            level_text,
+            middle,
             action,
-            ruleset_tail,
             evidence_by_code: Vec::new(),
         };
         fragments.evidence_by_code = rs
@@ -433,8 +436,7 @@ impl Summaries {
 
 /// Parts of records as written before, to copy them whole into the records that have the same
 /// parts: the head of a record from `"status"` to `"fired":[` by the results it shows
-/// ([`head_key`]), each dimension's object by its state and counts, and the end of a record
-/// from `"ruleset"` on, summary line included. One per thread and [`Fragments`]: most of a
+/// ([`head_key`]) and each dimension's object by its state and counts. One per thread and [`Fragments`]: most of a
 /// record is copied in a few pieces rather than written in many small ones.
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
@@ -443,9 +445,6 @@ pub(crate) struct Kept {
     heads: FxHashMap<u128, Span>,
     /// Dimension objects by [`dimension_key`].
     dimensions: FxHashMap<u64, Span>,
-    /// What [`write_end`] writes, by [`head_key`] and [`deciding_bits`] (which decide the
-    /// summary line).
-    ends: FxHashMap<(u128, u64), Span>,
 }
 
 /// The bytes of the parts kept, one after the other.
@@ -494,11 +493,9 @@ impl Parts {
     }
 }
 
-/// What [`write_head`] wrote: the record's evaluation, and what [`write_end`] needs of the head.
+/// What [`write_head`] wrote: the record's evaluation, for [`write_end`].
 pub(crate) struct Head<'e> {
     pub(crate) eval: &'e Evaluation,
-    /// The head's [`head_key`].
-    key: Option<u128>,
 }
 
 /// Writes one record that was read and evaluated up to and including its pass-through fields;
@@ -593,30 +590,25 @@ pub(crate) fn write_head<'e>(
         string(out, value);
     }
     out.push(b'}');
-    Some(Head { eval: e, key })
+    Some(Head { eval: e })
 }
 
 /// Writes the rest of a record after [`write_head`], which gave `head`:
-/// `,"ruleset":…,"summary_text":…}`.
+/// `,"ruleset":…,"summary_text":…}`, in three parts written once: by the level, by the
+/// summary key and by the action. (Kept whole, keyed by the results and the deciding
+/// questions, most ends were not found again: the deciding questions vary too much. Without
+/// them the speed is the same, and less memory is used.)
 /// `known` holds the summary lines (JSON strings) this thread has; when it does not have the
 /// record's, the line is left out and its key and place in `out` returned, for the caller to
 /// fill in.
 pub(crate) fn write_end(
     f: &Fragments,
-    kept: &mut Kept,
     rs: &crate::ruleset::RuleSet,
     head: &Head<'_>,
     known: &KnownSummaries,
     out: &mut Vec<u8>,
 ) -> Option<(usize, SummaryKey)> {
     let e = head.eval;
-    // The rest depends on the results only: most records copy it whole.
-    let key = head.key.zip(deciding_bits(e));
-    if let Some(&span) = key.and_then(|k| kept.ends.get(&k)) {
-        kept.parts.put(out, span);
-        return None;
-    }
-    let start = out.len();
     write_middle(f, e, out);
     let summary = summary_key(rs, e)?;
     let Some(line) = known.get(&summary) else {
@@ -626,30 +618,12 @@ pub(crate) fn write_end(
     };
     out.extend_from_slice(line);
     write_tail(f, e, out);
-    if let Some(k) = key {
-        if let Some(span) = kept.parts.keep(out.get(start..).unwrap_or_default()) {
-            kept.ends.insert(k, span);
-        }
-    }
     None
-}
-
-/// The questions of the two lists of deciding questions (which the summary line counts and
-/// names the sections of), one bit each; `None` past 64 questions.
-fn deciding_bits(e: &Evaluation) -> Option<u64> {
-    let mut bits = 0u64;
-    for &q in e.deciding_not_asked.iter().chain(&e.deciding_unknown) {
-        bits |= 1u64.checked_shl(u32::try_from(q).ok()?)?;
-    }
-    Some(bits)
 }
 
 /// `,"ruleset":…,"level_text":…,"summary_text":`.
 fn write_middle(f: &Fragments, e: &Evaluation, out: &mut Vec<u8>) {
-    out.extend_from_slice(f.get(f.ruleset_tail));
-    out.extend_from_slice(b",\"level_text\":");
-    out.extend_from_slice(f.at(&f.level_text, e.now as usize));
-    out.extend_from_slice(b",\"summary_text\":");
+    out.extend_from_slice(f.at(&f.middle, e.now as usize));
 }
 
 /// What [`write_dimension`] writes, as one number: `None` for counts too large for one.
@@ -923,7 +897,7 @@ mod tests {
         }
     }
 
-    /// The parts kept by [`Kept`] (fired indicators, heads, dimensions, ends) are only
+    /// The parts kept by [`Kept`] (heads, dimensions) are only
     /// copied into records with the same results: thousands of records whose answers repeat
     /// often, written as the batch workers write them (summary lines the thread does not have
     /// left out and filled in after), each equal to the serde writer's.
@@ -979,15 +953,12 @@ mod tests {
                 let mut fast = Vec::new();
                 let head = write_head(&fragments, &mut kept, &file_json(s.file), &s, &mut fast)
                     .expect("ok record");
-                let ends = kept.ends.len();
-                if let Some((at, key)) =
-                    write_end(&fragments, &mut kept, &rs, &head, &known, &mut fast)
-                {
+                if let Some((at, key)) = write_end(&fragments, &rs, &head, &known, &mut fast) {
                     let mut line = Vec::new();
                     summaries.write(&texts, &key, &mut line);
                     fast.splice(at..at, line);
                     holes += 1;
-                } else if kept.ends.len() == ends {
+                } else {
                     from_cache += 1;
                 }
                 if n % 100 == 0 {
@@ -1003,7 +974,7 @@ mod tests {
             }
             assert!(
                 from_cache > 500 && holes > 0,
-                "{id}: {from_cache} ends copied, {holes} holes"
+                "{id}: {from_cache} summary lines known, {holes} holes"
             );
             assert!(!kept.heads.is_empty() && !kept.dimensions.is_empty());
         }
