@@ -135,23 +135,28 @@ impl Coder {
 /// Sound because the condition reads nothing but those answers (built only for such).
 #[derive(Debug)]
 struct Memo {
-    /// The questions read, each with its stride in the index.
-    questions: Box<[(usize, u32)]>,
-    /// 0 while not worked out, else 1 + `Tri as u8`; for an indicator's memo that reads at
-    /// most [`LEAF_BITS`] questions, also, from bit 2, which of them are the unknown leaves
-    /// of its condition ([`Cond::eval_leaves`](crate::condition::Cond::eval_leaves)), bit
-    /// `k` for `questions[k]`: tracing deciding questions reads them instead of walking the
-    /// condition again.
+    /// The questions read, each with its stride in the index: the first `len`. In the memo
+    /// itself, not behind a pointer: every record reads them for every indicator.
+    questions: [(u32, u32); MEMO_QUESTIONS],
+    len: usize,
+    /// 0 while not worked out, else 1 + `Tri as u8`; for an indicator's memo, also, from bit
+    /// 2, which of its questions are the unknown leaves of its condition
+    /// ([`Cond::eval_leaves`](crate::condition::Cond::eval_leaves)), bit `k` for question
+    /// `k`: tracing deciding questions reads them instead of walking the condition again.
     states: Box<[AtomicU8]>,
 }
 
-/// Most questions of a memo whose slots also hold the unknown leaves (six bits of a byte).
-const LEAF_BITS: usize = 6;
+/// Most questions a memo reads: six bits of a state byte hold its unknown leaves. No memo
+/// reads more anyway: every question has at least five codes (the unknowns and free text),
+/// and seven would make more than [`MAX_MEMO`] combinations.
+const MEMO_QUESTIONS: usize = 6;
+const _: () = assert!(5usize.pow(MEMO_QUESTIONS as u32 + 1) > MAX_MEMO);
 
 impl Clone for Memo {
     fn clone(&self) -> Self {
         Memo {
-            questions: self.questions.clone(),
+            questions: self.questions,
+            len: self.len,
             states: copy_states(&self.states),
         }
     }
@@ -167,17 +172,22 @@ impl Memo {
             return None;
         }
         let mut size = 1usize;
-        let mut questions = Vec::new();
-        for q in cond.questions() {
+        let mut questions = [(0, 0); MEMO_QUESTIONS];
+        let read = cond.questions();
+        for (slot, &q) in questions.iter_mut().zip(&read) {
             let radix = coders.get(q)?.radix();
-            questions.push((q, u32::try_from(size).ok()?));
+            *slot = (u32::try_from(q).ok()?, u32::try_from(size).ok()?);
             size = size.checked_mul(radix as usize)?;
             if size > MAX_MEMO {
                 return None;
             }
         }
+        if read.len() > MEMO_QUESTIONS {
+            return None;
+        }
         Some(Memo {
-            questions: questions.into(),
+            questions,
+            len: read.len(),
             states: std::iter::repeat_with(AtomicU8::default)
                 .take(size)
                 .collect(),
@@ -188,13 +198,18 @@ impl Memo {
     /// read has a code.
     fn index(&self, codes: &[u16]) -> Option<usize> {
         let (mut index, mut coded) = (0u32, true);
-        for &(q, stride) in self.questions.iter() {
-            let c = codes.get(q).copied().unwrap_or(NO_CODE);
+        for &(q, stride) in self.terms() {
+            let c = codes.get(q as usize).copied().unwrap_or(NO_CODE);
             // No branch per answer: whether all had a code is checked once.
             coded &= c != NO_CODE;
             index = index.wrapping_add(u32::from(c).wrapping_mul(stride));
         }
         coded.then_some(index as usize)
+    }
+
+    /// The questions read and their strides.
+    fn terms(&self) -> &[(u32, u32)] {
+        self.questions.get(..self.len).unwrap_or_default()
     }
 
     /// The slot of the combination of `codes`.
@@ -333,7 +348,7 @@ impl Tables {
     }
 
     /// An indicator's state, from the memo when it has one; `env` works it out the first
-    /// time (with the unknown leaves, kept in the slot when the memo has room for them).
+    /// time (with the unknown leaves, kept in the slot).
     fn indicator(&self, i: usize, codes: &[u16], env: &Env<'_>, leaves: &mut Vec<Leaf>) -> Tri {
         let Some(cond) = self.indicators.get(i) else {
             return Tri::Unknown;
@@ -342,9 +357,6 @@ impl Tables {
         let Some((memo, slot)) = memo.and_then(|m| Some((m, m.slot(codes)?))) else {
             return cond.eval(env);
         };
-        if memo.questions.len() > LEAF_BITS {
-            return memo_state(slot, || cond.eval(env));
-        }
         let v = slot.load(Ordering::Relaxed);
         if v != 0 {
             return state_of(v);
@@ -355,7 +367,7 @@ impl Tables {
         for leaf in leaves.iter() {
             // An answers-only condition has no other leaves, and they are its questions.
             if let Leaf::Question(q) = *leaf {
-                if let Some(k) = memo.questions.iter().position(|&(x, _)| x == q as usize) {
+                if let Some(k) = memo.terms().iter().position(|&(x, _)| x == q) {
                     bits |= 1 << k;
                 }
             }
@@ -364,28 +376,25 @@ impl Tables {
         t
     }
 
-    /// The unknown leaves of indicator `i` (its state unknown), from its memo, when its
-    /// memo keeps them: the questions, each once.
+    /// The unknown leaves of indicator `i` (its state unknown), from its memo, when it has
+    /// one: the questions, each once.
     fn indicator_leaves(
         &self,
         i: usize,
         codes: &[u16],
     ) -> Option<impl Iterator<Item = usize> + '_> {
         let memo = self.memo.get(i)?.as_ref()?;
-        if memo.questions.len() > LEAF_BITS {
-            return None;
-        }
         let v = memo.slot(codes)?.load(Ordering::Relaxed);
         if v == 0 {
             return None;
         }
         let bits = v >> 2;
         Some(
-            memo.questions
+            memo.terms()
                 .iter()
                 .enumerate()
                 .filter(move |&(k, _)| bits >> k & 1 != 0)
-                .map(|(_, &(q, _))| q),
+                .map(|(_, &(q, _))| q as usize),
         )
     }
 
