@@ -845,13 +845,26 @@ impl<'r> Engine<'r> {
     /// which leaves are followed does not matter.
     fn resolve_leaves(&self, out: &mut Evaluation, mut work: Vec<Leaf>, safety: bool) {
         let rs = self.rs;
+        // Field by field: the buffers are filled while the answers are read.
+        let Evaluation {
+            raw,
+            answers,
+            applies,
+            indicators,
+            codes,
+            deciding_not_asked,
+            deciding_unknown,
+            safety_unanswered,
+            scratch,
+            ..
+        } = out;
         let evaluation::Scratch {
-            leaves: _,
-            mut seen_q,
-            mut seen_i,
-            mut seen_d,
-            mut found,
-        } = std::mem::take(&mut out.scratch);
+            leaves,
+            seen_q,
+            seen_i,
+            seen_d,
+            found,
+        } = scratch;
         seen_q.reset(rs.questions.len());
         seen_i.reset(rs.indicators.len());
         seen_d.reset(rs.dimensions.len());
@@ -863,31 +876,31 @@ impl<'r> Engine<'r> {
                     if !seen_q.insert(q) {
                         continue;
                     }
-                    let applies = out.applies.get(q).copied().unwrap_or(Tri::False);
+                    let applies = applies.get(q).copied().unwrap_or(Tri::False);
                     if applies == Tri::Unknown {
                         if let Some(c) = rs.questions.get(q).and_then(|x| x.show_if.as_ref()) {
-                            let env = Env::answers_only(&out.answers);
+                            let env = Env::answers_only(answers);
                             c.cond.eval_leaves(&env, &mut work);
                         }
                     }
-                    if applies != Tri::False && out.raw.get(q).is_some_and(|a| a.is_unknown()) {
+                    if applies != Tri::False && raw.get(q).is_some_and(|a| a.is_unknown()) {
                         found.insert(q);
                     }
                 }
                 Leaf::Indicator(i) => {
                     let i = i as usize;
-                    if !seen_i.insert(i) || out.indicators.get(i) != Some(&Tri::Unknown) {
+                    if !seen_i.insert(i) || indicators.get(i) != Some(&Tri::Unknown) {
                         continue;
                     }
                     // The leaves kept with the memo's state, when it keeps them.
-                    let kept = self.tables.and_then(|t| t.indicator_leaves(i, &out.codes));
+                    let kept = self.tables.and_then(|t| t.indicator_leaves(i, codes));
                     match kept {
                         Some(questions) => {
                             work.extend(questions.map(|q| Leaf::Question(q as u32)));
                         }
                         None => {
                             if let Some(ind) = rs.indicators.get(i) {
-                                let env = Env::answers_only(&out.answers);
+                                let env = Env::answers_only(answers);
                                 ind.when.cond.eval_leaves(&env, &mut work);
                             }
                         }
@@ -917,21 +930,15 @@ impl<'r> Engine<'r> {
         }
         for q in found.iter() {
             let list = if safety {
-                &mut out.safety_unanswered
-            } else if out.raw.get(q) == Some(&Answer::Missing) {
-                &mut out.deciding_not_asked
+                &mut *safety_unanswered
+            } else if raw.get(q) == Some(&Answer::Missing) {
+                &mut *deciding_not_asked
             } else {
-                &mut out.deciding_unknown
+                &mut *deciding_unknown
             };
             list.push(q);
         }
-        out.scratch = evaluation::Scratch {
-            leaves: work,
-            seen_q,
-            seen_i,
-            seen_d,
-            found,
-        };
+        *leaves = work;
     }
 }
 
