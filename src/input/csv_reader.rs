@@ -1880,6 +1880,18 @@ mod tests {
     use crate::input::Labels;
     use crate::ruleset::{load, Folder, LoadOptions, QuestionKind};
 
+    /// A rule set shipped with the tool.
+    fn shipped(id: &str) -> crate::ruleset::RuleSet {
+        let folder = Folder::embedded_ruleset(id).expect("shipped");
+        load(
+            &folder,
+            &mut crate::diagnostic::SourceMap::default(),
+            LoadOptions::default(),
+        )
+        .ruleset
+        .expect("valid")
+    }
+
     /// The lookups that replace `parse_answer` for common cells give what it gives, warning
     /// included, for every question of both shipped rule sets.
     #[test]
@@ -1925,14 +1937,7 @@ mod tests {
         let mut labelled = 0;
         let mut found = 0;
         for id in ["kz-handbook", "ilo-2009-adult-labour"] {
-            let folder = Folder::embedded_ruleset(id).expect("shipped");
-            let rs = load(
-                &folder,
-                &mut crate::diagnostic::SourceMap::default(),
-                LoadOptions::default(),
-            )
-            .ruleset
-            .expect("valid");
+            let rs = shipped(id);
             let locs: Vec<Localizer> = ["en", "ru", "kk"]
                 .iter()
                 .map(|l| Localizer::new(l, &Folder::embedded_locales(), Some((id, None))))
@@ -2068,14 +2073,7 @@ mod tests {
     fn records_keep_their_lines_wherever_blocks_start() {
         use super::{newlines, Block, BlockScratch, CsvBlocks};
         use crate::input::split::cut;
-        let folder = Folder::embedded_ruleset("kz-handbook").expect("shipped");
-        let rs = load(
-            &folder,
-            &mut crate::diagnostic::SourceMap::default(),
-            LoadOptions::default(),
-        )
-        .ruleset
-        .expect("valid");
+        let rs = shipped("kz-handbook");
         let text = "case_id,feels_safe_now,age\r\nA,yes,1\r\n\r\nB,\"x\ny\",2\r\n,,\r\n\
                     C,no,3\rD,\"say \"\"hi\"\"\nthere\",4\n\nE,,5\r\nF,\"\",6\nG,no,7\r\rH,yes,8\nI,\"p\nq\",9\r\nJ,no,10\n";
         let open = || -> Box<dyn std::io::BufRead> { Box::new(text.as_bytes()) };

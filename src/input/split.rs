@@ -157,6 +157,7 @@ const fn prefix_xor(mut x: u64) -> u64 {
 }
 
 /// The bytes that matter in a step of sixty-four bytes, one bit per byte.
+#[derive(Default)]
 struct Marks {
     delimiters: u64,
     /// CR and LF.
@@ -179,11 +180,7 @@ fn marks(step: &[u8; 64], delimiter: u8, quotes: bool) -> Marks {
     };
     let byte = |b: u8| splat16(i8::from_ne_bytes([b]));
     let (d, lf, cr, qu) = (byte(delimiter), byte(b'\n'), byte(b'\r'), byte(b'"'));
-    let mut m = Marks {
-        delimiters: 0,
-        ends: 0,
-        quotes: 0,
-    };
+    let mut m = Marks::default();
     for (k, chunk) in step.chunks_exact(16).enumerate() {
         let mut x = [0u8; 16];
         x.copy_from_slice(chunk);
@@ -211,11 +208,7 @@ fn marks(step: &[u8; 64], delimiter: u8, quotes: bool) -> Marks {
 )]
 fn marks_swar(step: &[u8; 64], delimiter: u8, quotes: bool) -> Marks {
     let (d, lf, cr, qu) = (splat(delimiter), splat(b'\n'), splat(b'\r'), splat(b'"'));
-    let mut m = Marks {
-        delimiters: 0,
-        ends: 0,
-        quotes: 0,
-    };
+    let mut m = Marks::default();
     for (k, w) in step.chunks_exact(8).enumerate() {
         let mut x = [0u8; 8];
         x.copy_from_slice(w);
