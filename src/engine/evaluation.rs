@@ -103,6 +103,9 @@ pub struct Evaluation {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scratch {
     pub leaves: Vec<crate::condition::Leaf>,
+    /// Per indicator, its memo's slot for the record (0 without a memo): tracing reads the
+    /// unknown leaves there.
+    pub slots: Vec<u8>,
     pub seen_q: Bits,
     pub seen_i: Bits,
     pub seen_d: Bits,

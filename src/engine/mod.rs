@@ -349,17 +349,24 @@ impl Tables {
 
     /// An indicator's state, from the memo when it has one; `env` works it out the first
     /// time (with the unknown leaves, kept in the slot).
-    fn indicator(&self, i: usize, codes: &[u16], env: &Env<'_>, leaves: &mut Vec<Leaf>) -> Tri {
+    /// Also returns the memo's slot (0 without a memo), for [`Tables::indicator_leaves`].
+    fn indicator(
+        &self,
+        i: usize,
+        codes: &[u16],
+        env: &Env<'_>,
+        leaves: &mut Vec<Leaf>,
+    ) -> (Tri, u8) {
         let Some(cond) = self.indicators.get(i) else {
-            return Tri::Unknown;
+            return (Tri::Unknown, 0);
         };
         let memo = self.memo.get(i).and_then(Option::as_ref);
         let Some((memo, slot)) = memo.and_then(|m| Some((m, m.slot(codes)?))) else {
-            return cond.eval(env);
+            return (cond.eval(env), 0);
         };
         let v = slot.load(Ordering::Relaxed);
         if v != 0 {
-            return state_of(v);
+            return (state_of(v), v);
         }
         leaves.clear();
         let t = cond.eval_leaves(env, leaves);
@@ -372,19 +379,16 @@ impl Tables {
                 }
             }
         }
-        slot.store((1 + t as u8) | (bits << 2), Ordering::Relaxed);
-        t
+        let v = (1 + t as u8) | (bits << 2);
+        slot.store(v, Ordering::Relaxed);
+        (t, v)
     }
 
-    /// The unknown leaves of indicator `i` (its state unknown), from its memo, when it has
-    /// one: the questions, each once.
-    fn indicator_leaves(
-        &self,
-        i: usize,
-        codes: &[u16],
-    ) -> Option<impl Iterator<Item = usize> + '_> {
+    /// The unknown leaves of indicator `i` (its state unknown), from the slot of its memo
+    /// that [`Tables::indicator`] returned for the record (0: no memo, `None`): the questions,
+    /// each once.
+    fn indicator_leaves(&self, i: usize, v: u8) -> Option<impl Iterator<Item = usize> + '_> {
         let memo = self.memo.get(i)?.as_ref()?;
-        let v = memo.slot(codes)?.load(Ordering::Relaxed);
         if v == 0 {
             return None;
         }
@@ -578,10 +582,12 @@ impl<'r> Engine<'r> {
                 );
                 t.skip_logic(&mut out.answers, &mut out.applies, &mut out.codes);
                 let env = Env::answers_only(&out.answers);
-                let leaves = &mut out.scratch.leaves;
+                let evaluation::Scratch { leaves, slots, .. } = &mut out.scratch;
+                slots.clear();
                 for i in 0..t.indicators.len() {
-                    out.indicators
-                        .push(t.indicator(i, &out.codes, &env, leaves));
+                    let (state, slot) = t.indicator(i, &out.codes, &env, leaves);
+                    out.indicators.push(state);
+                    slots.push(slot);
                 }
             }
             None => {
@@ -851,7 +857,6 @@ impl<'r> Engine<'r> {
             answers,
             applies,
             indicators,
-            codes,
             deciding_not_asked,
             deciding_unknown,
             safety_unanswered,
@@ -860,6 +865,7 @@ impl<'r> Engine<'r> {
         } = out;
         let evaluation::Scratch {
             leaves,
+            slots,
             seen_q,
             seen_i,
             seen_d,
@@ -893,7 +899,9 @@ impl<'r> Engine<'r> {
                         continue;
                     }
                     // The leaves kept with the memo's state, when it keeps them.
-                    let kept = self.tables.and_then(|t| t.indicator_leaves(i, codes));
+                    let kept = self
+                        .tables
+                        .and_then(|t| t.indicator_leaves(i, slots.get(i).copied().unwrap_or(0)));
                     match kept {
                         Some(questions) => {
                             work.extend(questions.map(|q| Leaf::Question(q as u32)));
