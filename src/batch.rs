@@ -429,10 +429,9 @@ impl Worker {
             let s = scored(job.engine, record, Some(codes), eval, job.name);
             totals.add(&s);
             match fast_json::write_head(job.fragments, kept, job.file, &s, out) {
-                Some(head) => {
+                Some(e) => {
                     // Threads are used only when every evaluation has a summary key.
-                    if let Some((at, key)) =
-                        fast_json::write_end(job.fragments, rs, &head, &known, out)
+                    if let Some((at, key)) = fast_json::write_end(job.fragments, rs, e, &known, out)
                     {
                         holes.push((at, Hole::Summary(key)));
                     }

@@ -171,9 +171,12 @@ impl Memo {
         if !answers_only {
             return None;
         }
+        let read = cond.questions();
+        if read.len() > MEMO_QUESTIONS {
+            return None;
+        }
         let mut size = 1usize;
         let mut questions = [(0, 0); MEMO_QUESTIONS];
-        let read = cond.questions();
         for (slot, &q) in questions.iter_mut().zip(&read) {
             let radix = coders.get(q)?.radix();
             *slot = (u32::try_from(q).ok()?, u32::try_from(size).ok()?);
@@ -181,9 +184,6 @@ impl Memo {
             if size > MAX_MEMO {
                 return None;
             }
-        }
-        if read.len() > MEMO_QUESTIONS {
-            return None;
         }
         Some(Memo {
             questions,
@@ -348,8 +348,8 @@ impl Tables {
     }
 
     /// An indicator's state, from the memo when it has one; `env` works it out the first
-    /// time (with the unknown leaves, kept in the slot).
-    /// Also returns the memo's slot (0 without a memo), for [`Tables::indicator_leaves`].
+    /// time (with the unknown leaves, kept in the slot). Also returns the memo's slot (0
+    /// without a memo), for [`Tables::indicator_leaves`].
     fn indicator(
         &self,
         i: usize,
@@ -388,10 +388,10 @@ impl Tables {
     /// that [`Tables::indicator`] returned for the record (0: no memo, `None`): the questions,
     /// each once.
     fn indicator_leaves(&self, i: usize, v: u8) -> Option<impl Iterator<Item = usize> + '_> {
-        let memo = self.memo.get(i)?.as_ref()?;
         if v == 0 {
             return None;
         }
+        let memo = self.memo.get(i)?.as_ref()?;
         let bits = v >> 2;
         Some(
             memo.terms()
@@ -851,7 +851,7 @@ impl<'r> Engine<'r> {
     /// which leaves are followed does not matter.
     fn resolve_leaves(&self, out: &mut Evaluation, mut work: Vec<Leaf>, safety: bool) {
         let rs = self.rs;
-        // Field by field: the buffers are filled while the answers are read.
+        // Field by field: the lists and buffers are written while the answers are read.
         let Evaluation {
             raw,
             answers,
@@ -898,7 +898,7 @@ impl<'r> Engine<'r> {
                     if !seen_i.insert(i) || indicators.get(i) != Some(&Tri::Unknown) {
                         continue;
                     }
-                    // The leaves kept with the memo's state, when it keeps them.
+                    // The leaves kept with the memo's state, when the indicator has a memo.
                     let kept = self
                         .tables
                         .and_then(|t| t.indicator_leaves(i, slots.get(i).copied().unwrap_or(0)));

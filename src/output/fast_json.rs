@@ -436,8 +436,9 @@ impl Summaries {
 
 /// Parts of records as written before, to copy them whole into the records that have the same
 /// parts: the head of a record from `"status"` to `"fired":[` by the results it shows
-/// ([`head_key`]) and each dimension's object by its state and counts. One per thread and [`Fragments`]: most of a
-/// record is copied in a few pieces rather than written in many small ones.
+/// ([`head_key`]) and each dimension's object by its state and counts. One per thread and
+/// [`Fragments`]: most of a record is copied in a few pieces rather than written in many small
+/// ones.
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
     parts: Parts,
@@ -493,21 +494,16 @@ impl Parts {
     }
 }
 
-/// What [`write_head`] wrote: the record's evaluation, for [`write_end`].
-pub(crate) struct Head<'e> {
-    pub(crate) eval: &'e Evaluation,
-}
-
-/// Writes one record that was read and evaluated up to and including its pass-through fields;
-/// `None` (and nothing written) for a record with an error. `file` is the file name as a JSON
-/// string.
+/// Writes one record that was read and evaluated up to and including its pass-through fields,
+/// and returns its evaluation (for [`write_end`]); `None` (and nothing written) for a record
+/// with an error. `file` is the file name as a JSON string.
 pub(crate) fn write_head<'e>(
     f: &Fragments,
     kept: &mut Kept,
     file: &[u8],
     s: &Scored<'e>,
     out: &mut Vec<u8>,
-) -> Option<Head<'e>> {
+) -> Option<&'e Evaluation> {
     let e = s.eval?;
     let r = s.record;
     out.reserve(4096);
@@ -590,25 +586,24 @@ pub(crate) fn write_head<'e>(
         string(out, value);
     }
     out.push(b'}');
-    Some(Head { eval: e })
+    Some(e)
 }
 
-/// Writes the rest of a record after [`write_head`], which gave `head`:
+/// Writes the rest of a record after [`write_head`], which gave `e`:
 /// `,"ruleset":…,"summary_text":…}`, in three parts written once: by the level, by the
 /// summary key and by the action. (Kept whole, keyed by the results and the deciding
 /// questions, most ends were not found again: the deciding questions vary too much. Without
-/// them the speed is the same, and less memory is used.)
+/// them the speed is the same.)
 /// `known` holds the summary lines (JSON strings) this thread has; when it does not have the
 /// record's, the line is left out and its key and place in `out` returned, for the caller to
 /// fill in.
 pub(crate) fn write_end(
     f: &Fragments,
     rs: &crate::ruleset::RuleSet,
-    head: &Head<'_>,
+    e: &Evaluation,
     known: &KnownSummaries,
     out: &mut Vec<u8>,
 ) -> Option<(usize, SummaryKey)> {
-    let e = head.eval;
     write_middle(f, e, out);
     let summary = summary_key(rs, e)?;
     let Some(line) = known.get(&summary) else {
@@ -795,7 +790,7 @@ pub(crate) fn write_record(
     s: &Scored<'_>,
     out: &mut Vec<u8>,
 ) -> Option<()> {
-    let e = write_head(f, kept, file, s, out)?.eval;
+    let e = write_head(f, kept, file, s, out)?;
     write_middle(f, e, out);
     match summary_key(ctx.rs, e) {
         Some(key) => summaries.write(ctx.texts, &key, out),
@@ -951,9 +946,9 @@ mod tests {
                     file: "a.csv",
                 };
                 let mut fast = Vec::new();
-                let head = write_head(&fragments, &mut kept, &file_json(s.file), &s, &mut fast)
+                let e = write_head(&fragments, &mut kept, &file_json(s.file), &s, &mut fast)
                     .expect("ok record");
-                if let Some((at, key)) = write_end(&fragments, &rs, &head, &known, &mut fast) {
+                if let Some((at, key)) = write_end(&fragments, &rs, e, &known, &mut fast) {
                     let mut line = Vec::new();
                     summaries.write(&texts, &key, &mut line);
                     fast.splice(at..at, line);
