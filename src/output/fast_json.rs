@@ -75,7 +75,24 @@ pub(crate) struct Fragments {
     /// Per question, its evidence by the code of the answer (`crate::engine::answer_code`):
     /// what [`Fragments::evidence`] writes, for every answer that has a code.
     evidence_by_code: Vec<Vec<Span>>,
+    /// Per indicator, how its entry in `"fired"` is numbered by the codes of its evidence
+    /// questions ([`Fragments::entry_index`]), when it can be.
+    entry_index: Vec<Option<EntryIndex>>,
 }
+
+/// Numbers the combinations of the codes of an indicator's evidence questions, so that its
+/// whole entry in `"fired"` can be kept and copied in one piece ([`Kept::entries`]).
+#[derive(Debug)]
+struct EntryIndex {
+    /// Per question: the question, its stride and how many of its codes have evidence.
+    questions: Vec<(usize, u32, u32)>,
+    /// How many combinations there are.
+    size: u32,
+}
+
+/// Most combinations an indicator's entries are numbered by ([`EntryIndex`]): a thread's
+/// table of them takes 8 bytes each.
+const MAX_ENTRY_COMBINATIONS: u32 = 1 << 12;
 
 /// Appends `s` as a JSON string (quoted).
 fn esc_into(out: &mut Vec<u8>, s: &str) {
@@ -225,6 +242,7 @@ impl Fragments {
             middle,
             action,
             evidence_by_code: Vec::new(),
+            entry_index: Vec::new(),
         };
         fragments.evidence_by_code = rs
             .questions
@@ -232,7 +250,67 @@ impl Fragments {
             .enumerate()
             .map(|(qi, q)| fragments.evidence_of_codes(qi, q))
             .collect();
+        fragments.entry_index = fragments
+            .indicator_questions
+            .iter()
+            .map(|questions| fragments.numbering(questions))
+            .collect();
         fragments
+    }
+
+    /// How the entries of an indicator with these evidence questions are numbered, when every
+    /// question has evidence by code and there are at most [`MAX_ENTRY_COMBINATIONS`].
+    fn numbering(&self, questions: &[usize]) -> Option<EntryIndex> {
+        let mut size = 1u32;
+        let mut numbered = Vec::with_capacity(questions.len());
+        for &q in questions {
+            let radix = u32::try_from(self.evidence_by_code.get(q)?.len()).ok()?;
+            numbered.push((q, size, radix));
+            size = size
+                .checked_mul(radix)
+                .filter(|&n| n <= MAX_ENTRY_COMBINATIONS)?;
+        }
+        Some(EntryIndex {
+            questions: numbered,
+            size,
+        })
+    }
+
+    /// The number of indicator `i`'s entry for the answers with these codes, when it has one:
+    /// then the entry is made only of fragments chosen by those codes.
+    #[inline]
+    fn entry_index(&self, i: usize, codes: &[u16]) -> Option<(usize, usize)> {
+        let numbering = self.entry_index.get(i)?.as_ref()?;
+        let mut index = 0;
+        for &(q, stride, radix) in &numbering.questions {
+            let code = u32::from(*codes.get(q)?);
+            if code >= radix {
+                return None;
+            }
+            index += code * stride;
+        }
+        Some((index as usize, numbering.size as usize))
+    }
+
+    /// Writes indicator `i`'s entry in `"fired"`: `{"id":…,"evidence":[…]}`.
+    fn write_entry(&self, e: &Evaluation, i: usize, head: Span, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.get(head));
+        let questions = self
+            .indicator_questions
+            .get(i)
+            .map_or(&[][..], Vec::as_slice);
+        for (n, &q) in questions.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            // By the answer's code when it has one: no branch on the kind of answer.
+            let code = e.codes.get(q).map_or(usize::MAX, |&c| usize::from(c));
+            match self.evidence_by_code.get(q).and_then(|v| v.get(code)) {
+                Some(&span) => out.extend_from_slice(self.get(span)),
+                None => self.evidence(out, q, e.answers.get(q).copied().unwrap_or_default()),
+            }
+        }
+        out.extend_from_slice(b"]}");
     }
 
     /// The evidence of question `qi` for every answer with a code, by code, added to the pool.
@@ -446,6 +524,22 @@ pub(crate) struct Kept {
     heads: FxHashMap<u128, Span>,
     /// Dimension objects by [`dimension_key`].
     dimensions: FxHashMap<u64, Span>,
+    /// Entries in `"fired"`, per indicator by [`Fragments::entry_index`].
+    entries: Entries,
+}
+
+/// Per indicator, its entries kept by their number; an empty span for one not kept. Each
+/// indicator's table is made the first time one of its entries is written.
+#[derive(Debug, Default)]
+struct Entries(Vec<Vec<Span>>);
+
+impl Entries {
+    fn of(&mut self, i: usize) -> Option<&mut Vec<Span>> {
+        if self.0.len() <= i {
+            self.0.resize_with(i + 1, Vec::new);
+        }
+        self.0.get_mut(i)
+    }
 }
 
 /// The bytes of the parts kept, one after the other.
@@ -494,6 +588,35 @@ impl Parts {
     }
 }
 
+impl Parts {
+    /// Copies the part kept at `table[index]`; else writes it with `write` and keeps it there
+    /// (when there is room). `table` is made `size` long the first time.
+    fn copy_or_write_at(
+        &mut self,
+        table: &mut Vec<Span>,
+        index: usize,
+        size: usize,
+        out: &mut Vec<u8>,
+        write: impl FnOnce(&mut Vec<u8>),
+    ) {
+        if table.is_empty() {
+            table.resize(size, (0, 0));
+        }
+        match table.get(index) {
+            Some(&span) if span.1 > 0 => return self.put(out, span),
+            Some(_) => {}
+            None => return write(out),
+        }
+        let start = out.len();
+        write(out);
+        if let Some(span) = self.keep(out.get(start..).unwrap_or_default()) {
+            if let Some(slot) = table.get_mut(index) {
+                *slot = span;
+            }
+        }
+    }
+}
+
 /// Writes one record that was read and evaluated up to and including its pass-through fields,
 /// and returns its evaluation (for [`write_end`]); `None` (and nothing written) for a record
 /// with an error. `file` is the file name as a JSON string.
@@ -520,7 +643,7 @@ pub(crate) fn write_head<'e>(
         parts,
         heads,
         dimensions,
-        ..
+        entries,
     } = kept;
     parts.copy_or_write(heads, key, out, |out| write_results(f, e, out));
     let mut k = 0;
@@ -537,20 +660,14 @@ pub(crate) fn write_head<'e>(
             out.push(b',');
         }
         k += 1;
-        out.extend_from_slice(f.get(head));
-        let questions = f.indicator_questions.get(i).map_or(&[][..], Vec::as_slice);
-        for (n, &q) in questions.iter().enumerate() {
-            if n > 0 {
-                out.push(b',');
+        match f.entry_index(i, &e.codes).zip(entries.of(i)) {
+            Some(((index, size), table)) => {
+                parts.copy_or_write_at(table, index, size, out, |out| {
+                    f.write_entry(e, i, head, out);
+                });
             }
-            // By the answer's code when it has one: no branch on the kind of answer.
-            let code = e.codes.get(q).map_or(usize::MAX, |&c| usize::from(c));
-            match f.evidence_by_code.get(q).and_then(|v| v.get(code)) {
-                Some(&span) => out.extend_from_slice(f.get(span)),
-                None => f.evidence(out, q, e.answers.get(q).copied().unwrap_or_default()),
-            }
+            None => f.write_entry(e, i, head, out),
         }
-        out.extend_from_slice(b"]}");
     }
     out.extend_from_slice(b"],\"dimensions\":[");
     for (d, dr) in e.dimensions.iter().enumerate() {
@@ -972,6 +1089,8 @@ mod tests {
                 "{id}: {from_cache} summary lines known, {holes} holes"
             );
             assert!(!kept.heads.is_empty() && !kept.dimensions.is_empty());
+            let entries = kept.entries.0.iter().flatten().filter(|s| s.1 > 0).count();
+            assert!(entries > 50, "{id}: {entries} entries of \"fired\" kept");
         }
     }
 
