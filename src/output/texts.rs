@@ -34,7 +34,7 @@ pub struct Texts {
 }
 
 /// Everything a summary line depends on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct SummaryKey {
     pub now: Level,
     pub upper: Level,
@@ -48,6 +48,22 @@ pub(crate) struct SummaryKey {
     pub applicable: crate::condition::Tri,
     /// The outcome that says why the rule set does not apply (only when `applicable` is false).
     pub not_applicable: Option<usize>,
+}
+
+/// Hashed as three words rather than field by field: the key is looked up for every record
+/// scored, and hashing its nine fields one at a time was about 1% of the work. Equal keys give
+/// equal words (the fields are only mixed, never left out), as `Hash` requires.
+impl std::hash::Hash for SummaryKey {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let small = self.now as u64
+            | (self.upper as u64) << 3
+            | (self.age as u64) << 6
+            | u64::from(self.safety_checked) << 9
+            | (self.applicable as u64) << 10
+            | (self.not_applicable.map_or(0, |i| i as u64 + 1)) << 12;
+        h.write_u64(small ^ (self.count as u64).rotate_left(40));
+        h.write_u128(self.sections ^ self.red_flags.rotate_left(64));
+    }
 }
 
 impl Texts {
