@@ -586,9 +586,7 @@ impl Parts {
             map.insert(key, span);
         }
     }
-}
 
-impl Parts {
     /// Copies the part kept at `table[index]`; else writes it with `write` and keeps it there
     /// (when there is room). `table` is made `size` long the first time.
     fn copy_or_write_at(

@@ -60,7 +60,10 @@ impl std::hash::Hash for SummaryKey {
             | (self.age as u64) << 6
             | u64::from(self.safety_checked) << 9
             | (self.applicable as u64) << 10
-            | (self.not_applicable.map_or(0, |i| i as u64 + 1)) << 12;
+            | self
+                .not_applicable
+                .map_or(0, |i| (i as u64).wrapping_add(1))
+                << 12;
         h.write_u64(small ^ (self.count as u64).rotate_left(40));
         h.write_u128(self.sections ^ self.red_flags.rotate_left(64));
     }
