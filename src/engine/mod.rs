@@ -194,27 +194,22 @@ impl Memo {
         })
     }
 
-    /// The index of the combination of `codes` (see [`Evaluation::codes`]), when every answer
-    /// read has a code.
-    fn index(&self, codes: &[u16]) -> Option<usize> {
-        let (mut index, mut coded) = (0u32, true);
-        for &(q, stride) in self.terms() {
-            let c = codes.get(q as usize).copied().unwrap_or(NO_CODE);
-            // No branch per answer: whether all had a code is checked once.
-            coded &= c != NO_CODE;
-            index = index.wrapping_add(u32::from(c).wrapping_mul(stride));
-        }
-        coded.then_some(index as usize)
-    }
-
     /// The questions read and their strides.
     fn terms(&self) -> &[(u32, u32)] {
         self.questions.get(..self.len).unwrap_or_default()
     }
 
-    /// The slot of the combination of `codes`.
+    /// The slot of the combination of `codes` (see [`Evaluation::codes`]); `None` when an
+    /// answer read has no code. No branch per answer: [`NO_CODE`] times any stride is past the
+    /// end of the table (which is at most [`MAX_MEMO`] long), and the sum cannot overflow.
+    #[inline]
     fn slot(&self, codes: &[u16]) -> Option<&AtomicU8> {
-        self.states.get(self.index(codes)?)
+        let mut index = 0u64;
+        for &(q, stride) in self.terms() {
+            let c = codes.get(q as usize).copied().unwrap_or(NO_CODE);
+            index += u64::from(c) * u64::from(stride);
+        }
+        self.states.get(usize::try_from(index).ok()?)
     }
 }
 
@@ -227,8 +222,9 @@ fn memoized(memo: Option<&Memo>, codes: &[u16], eval: impl FnOnce() -> Tri) -> T
     }
 }
 
-/// Most combinations memoized for one indicator, and for all indicators together.
-const MAX_MEMO: usize = 1 << 16;
+/// Most combinations memoized for one indicator, and for all indicators together. At most
+/// [`NO_CODE`], so that an answer without a code finds no slot (see [`Memo::slot`]).
+const MAX_MEMO: usize = NO_CODE as usize;
 const MAX_MEMO_TOTAL: usize = 1 << 22;
 
 /// A dimension's state for every count, worked out the first time a record has that count
@@ -350,6 +346,7 @@ impl Tables {
     /// An indicator's state, from the memo when it has one; `env` works it out the first
     /// time (with the unknown leaves, kept in the slot). Also returns the memo's slot (0
     /// without a memo), for [`Tables::indicator_leaves`].
+    #[inline]
     fn indicator(
         &self,
         i: usize,
@@ -357,17 +354,29 @@ impl Tables {
         env: &Env<'_>,
         leaves: &mut Vec<Leaf>,
     ) -> (Tri, u8) {
+        let memo = self.memo.get(i).and_then(Option::as_ref);
+        let slot = memo.and_then(|m| m.slot(codes));
+        if let Some(v) = slot.map(|s| s.load(Ordering::Relaxed)).filter(|&v| v != 0) {
+            return (state_of(v), v);
+        }
+        self.indicator_anew(i, memo.zip(slot), env, leaves)
+    }
+
+    /// [`Tables::indicator`] when its memo does not have the state yet, or it has no memo.
+    #[inline(never)]
+    fn indicator_anew(
+        &self,
+        i: usize,
+        memo: Option<(&Memo, &AtomicU8)>,
+        env: &Env<'_>,
+        leaves: &mut Vec<Leaf>,
+    ) -> (Tri, u8) {
         let Some(cond) = self.indicators.get(i) else {
             return (Tri::Unknown, 0);
         };
-        let memo = self.memo.get(i).and_then(Option::as_ref);
-        let Some((memo, slot)) = memo.and_then(|m| Some((m, m.slot(codes)?))) else {
+        let Some((memo, slot)) = memo else {
             return (cond.eval(env), 0);
         };
-        let v = slot.load(Ordering::Relaxed);
-        if v != 0 {
-            return (state_of(v), v);
-        }
         leaves.clear();
         let t = cond.eval_leaves(env, leaves);
         let mut bits = 0u8;
@@ -583,11 +592,13 @@ impl<'r> Engine<'r> {
                 t.skip_logic(&mut out.answers, &mut out.applies, &mut out.codes);
                 let env = Env::answers_only(&out.answers);
                 let evaluation::Scratch { leaves, slots, .. } = &mut out.scratch;
+                let n = t.indicators.len();
+                out.indicators.resize(n, Tri::Unknown);
                 slots.clear();
-                for i in 0..t.indicators.len() {
-                    let (state, slot) = t.indicator(i, &out.codes, &env, leaves);
-                    out.indicators.push(state);
-                    slots.push(slot);
+                slots.resize(n, 0);
+                let each = out.indicators.iter_mut().zip(slots.iter_mut());
+                for (i, (state, slot)) in each.enumerate() {
+                    (*state, *slot) = t.indicator(i, &out.codes, &env, leaves);
                 }
             }
             None => {
@@ -601,6 +612,7 @@ impl<'r> Engine<'r> {
         out.dimensions.clear();
         for (n, d) in rs.dimensions.iter().enumerate() {
             let mut counts: Counts = [(0, 0); 4];
+            let mut total = (0, 0);
             let mut add = |i: usize, slot: usize| {
                 let Some(&state) = out.indicators.get(i) else {
                     return;
@@ -609,12 +621,12 @@ impl<'r> Engine<'r> {
                 // False = 0, Unknown = 1, True = 2, fired is `t >> 1`, possible `(t + 1) >> 1`.
                 let t = state as u32;
                 let (fired, possible) = (t >> 1, (t + 1) >> 1);
-                for s in [slot, 3] {
-                    if let Some(c) = counts.get_mut(s) {
-                        c.0 += fired;
-                        c.1 += possible;
-                    }
+                if let Some(c) = counts.get_mut(slot) {
+                    c.0 += fired;
+                    c.1 += possible;
                 }
+                total.0 += fired;
+                total.1 += possible;
             };
             match self.tables.and_then(|t| t.members.get(n)) {
                 Some(members) => {
@@ -629,6 +641,9 @@ impl<'r> Engine<'r> {
                         }
                     }
                 }
+            }
+            if let Some(c) = counts.get_mut(3) {
+                *c = total;
             }
             let eval = || {
                 let env = Env {

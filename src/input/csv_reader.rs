@@ -463,17 +463,12 @@ const KEY_MASKS: [(u64, u64); 17] = {
 /// length. `window` starts with the cell and is at least 16 bytes long (the bytes after the
 /// cell are masked off): read straight from the record, the key costs two loads and no branch
 /// on the cell's length, which random answers would mispredict.
-fn key_in(window: &[u8], len: usize) -> Option<ShortKey> {
-    let word = |at: usize| {
-        window
-            .get(at..at + 8)
-            .and_then(|w| w.try_into().ok())
-            .map(u64::from_le_bytes)
-    };
+fn key_in(window: &[u8; 16], len: usize) -> Option<ShortKey> {
     let &(mlo, mhi) = KEY_MASKS.get(len)?;
+    let words = u128::from_le_bytes(*window);
     Some(ShortKey {
-        lo: word(0)? & mlo,
-        hi: word(8)? & mhi,
+        lo: words as u64 & mlo,
+        hi: (words >> 64) as u64 & mhi,
         len: len as u32,
         value: 0,
     })
@@ -636,7 +631,10 @@ impl Quick {
 
 /// The key of the cell `all[at..at + len]`, read in place when 16 bytes follow its start.
 fn key_at(all: &[u8], at: usize, len: usize) -> Option<ShortKey> {
-    match all.get(at..at + 16) {
+    match all
+        .get(at..at + 16)
+        .and_then(|w| <&[u8; 16]>::try_from(w).ok())
+    {
         Some(window) => key_in(window, len),
         None => short_key(all.get(at..at + len)?),
     }
@@ -1401,6 +1399,18 @@ impl CsvLayout<'_> {
         }
     }
 
+    /// Adds to `rec` the warning that entry `e` of question `q`'s [`Quick`] holds (an invalid
+    /// value's), with [`reuse_warning`].
+    fn reuse_message(&self, q: usize, e: u32, kept: &mut Vec<RecordWarning>, rec: &mut Record) {
+        let (Some(question), Some(quick)) = (self.rs.questions.get(q), self.quick.get(q)) else {
+            return;
+        };
+        let e = quick.entries.get(e as usize);
+        if let Some(message) = e.and_then(|e| e.message.as_deref()) {
+            reuse_warning(kept, rec, &question.id, message);
+        }
+    }
+
     /// Reads the cells of a record read by [`CsvReader::read_raw`] into `rec`; `bounds` is
     /// a buffer for the cells' bounds.
     pub(crate) fn interpret(
@@ -1494,29 +1504,31 @@ impl CsvLayout<'_> {
         }
         codes.resize(self.rs.questions.len(), crate::engine::MISSING_CODE);
         let all = record.bytes;
-        for ((start, cell), col) in record.iter().zip(&self.columns) {
+        for (&(start, end), col) in record.bounds.iter().zip(&self.columns) {
+            let len = end.saturating_sub(start);
+            let cell = || all.get(start..end).unwrap_or_default();
             match *col {
                 Column::Question(q) => {
-                    let (Some(question), Some(quick)) =
-                        (self.rs.questions.get(q), self.quick.get(q))
-                    else {
-                        continue;
-                    };
-                    let key = key_at(all, start, cell.len());
-                    // The usual cell: one of the short cells worked out for the question.
+                    let key = key_at(all, start, len);
+                    // The usual cell: one of the short cells worked out for the question. (The
+                    // question and its table are read only off this path: this one runs for
+                    // most cells of every record.)
                     if let Some(slot) = key.and_then(|k| self.cells16.get(q, k)) {
                         if let (Some(a), Some(c)) = (rec.answers.get_mut(q), codes.get_mut(q)) {
                             *a = slot.answer;
                             *c = slot.code;
                         }
                         if slot.entry & HAS_MESSAGE != 0 {
-                            let e = quick.entries.get((slot.entry & !HAS_MESSAGE) as usize);
-                            if let Some(message) = e.and_then(|e| e.message.as_deref()) {
-                                reuse_warning(warnings, rec, &question.id, message);
-                            }
+                            self.reuse_message(q, slot.entry & !HAS_MESSAGE, warnings, rec);
                         }
                         continue;
                     }
+                    let (Some(question), Some(quick)) =
+                        (self.rs.questions.get(q), self.quick.get(q))
+                    else {
+                        continue;
+                    };
+                    let cell = cell();
                     // Each arm stores its answer itself: an answer merged from several arms
                     // goes through the stack in overlapping pieces, and reading it back
                     // stalls the processor (seen in `perf annotate`).
@@ -1540,7 +1552,7 @@ impl CsvLayout<'_> {
                         }
                         None => {
                             let answer = match quick
-                                .option_set(all, start, cell.len())
+                                .option_set(all, start, len)
                                 .map_or_else(|| parse_answer(question, cell), Ok)
                             {
                                 Ok(a) => a,
@@ -1556,14 +1568,14 @@ impl CsvLayout<'_> {
                     }
                 }
                 Column::CaseId => {
-                    let id = text_of(cell, "case_id", &mut rec.warnings);
+                    let id = text_of(cell(), "case_id", &mut rec.warnings);
                     rec.case_id.push_str(self.case_id_text(&id));
                 }
                 Column::OptionFlag { slot, which } => {
-                    Self::read_flag(flags, slot, which, cell);
+                    Self::read_flag(flags, slot, which, cell());
                 }
                 Column::Consent => {
-                    let text = String::from_utf8_lossy(cell);
+                    let text = String::from_utf8_lossy(cell());
                     let refused = super::value::yes_no_word(&text) == Some(false)
                         || self.labels.is_some_and(|l| l.is_no(&text));
                     if refused {
@@ -1575,7 +1587,7 @@ impl CsvLayout<'_> {
                 }
                 Column::Field(f) => {
                     let name = self.field_names.get(f).map_or("", String::as_str);
-                    let value = text_of(cell, name, &mut rec.warnings);
+                    let value = text_of(cell(), name, &mut rec.warnings);
                     let (mut n, mut v) = fields.pop().unwrap_or_default();
                     n.clear();
                     n.push_str(name);
