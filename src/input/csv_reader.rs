@@ -3,6 +3,7 @@
 //! [`super::encoding`]). Columns are mapped to question indices once; each record is parsed
 //! from bytes straight into the dense answer array.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::{self, BufRead, Read};
@@ -35,6 +36,9 @@ enum Column {
     /// A second column of the same name, or an export's metadata: ignored (a notice names it).
     Ignored,
 }
+
+/// See [`CsvLayout::column_question`].
+const NOT_A_QUESTION: u32 = u32::MAX;
 
 /// What a column title names.
 #[derive(Debug, Clone, Copy)]
@@ -223,6 +227,9 @@ pub(crate) struct CsvLayout<'r> {
     /// Whether case ids carry the `uuid:` prefix of an instance id, left out.
     strip_uuid: bool,
     columns: Vec<Column>,
+    /// Per column, the question it answers, else [`NOT_A_QUESTION`]: most columns are, and
+    /// testing one number costs less than matching a [`Column`] in every cell.
+    column_question: Vec<u32>,
     field_names: Vec<String>,
     header: csv::ByteRecord,
     delimiter: u8,
@@ -611,19 +618,18 @@ impl Quick {
         let mut set = 0u64;
         let mut any = false;
         let mut start = 0;
-        for end in (0..=len).filter(|&i| cell.get(i).is_none_or(u8::is_ascii_whitespace)) {
-            if end > start {
-                let i = match key_at(all, at + start, end - start) {
-                    Some(k) => self.options.get(k)?,
-                    None => {
-                        let token = cell.get(start..end)?;
-                        self.long_options.iter().find(|(o, _)| **o == *token)?.1
-                    }
-                };
-                set |= 1u64.checked_shl(i).unwrap_or(0);
-                any = true;
+        for token in cell.split(u8::is_ascii_whitespace) {
+            let at_token = at + start;
+            start += token.len() + 1;
+            if token.is_empty() {
+                continue;
             }
-            start = end + 1;
+            let i = match key_at(all, at_token, token.len()) {
+                Some(k) => self.options.get(k)?,
+                None => self.long_options.iter().find(|(o, _)| **o == *token)?.1,
+            };
+            set |= 1u64.checked_shl(i).unwrap_or(0);
+            any = true;
         }
         any.then_some(Answer::Multi(set))
     }
@@ -651,6 +657,16 @@ fn reuse_warning(kept: &mut Vec<RecordWarning>, rec: &mut Record, column: &str, 
     rec.warnings.push(w);
 }
 
+/// Where [`CsvLayout::other_cell`] reads a cell into: the record and the buffers it uses.
+struct CellInto<'a> {
+    sets: &'a mut SetCache,
+    flags: &'a mut Vec<FlagState>,
+    fields: &'a mut Vec<(String, String)>,
+    warnings: &'a mut Vec<RecordWarning>,
+    codes: &'a mut Vec<u16>,
+    rec: &'a mut Record,
+}
+
 /// Buffers [`CsvLayout::interpret`] keeps from record to record.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CsvScratch {
@@ -661,6 +677,40 @@ pub(crate) struct CsvScratch {
     warnings: Vec<RecordWarning>,
     /// The code of each answer of the last record read (see [`CsvScratch::codes`]).
     codes: Vec<u16>,
+    sets: SetCache,
+}
+
+/// Option sets this thread has read (multi_choice cells of several options, longer than the
+/// cells of [`Quick`]), with their answers and codes, by question and cell: a set read again
+/// is looked up instead of cut into options and each looked up. Such a cell means the same
+/// wherever it is, so keeping it is sound; at most [`SetCache::MAX`] are kept.
+#[derive(Debug, Clone, Default)]
+struct SetCache {
+    /// Keyed by the question (four bytes) and the cell.
+    sets: FxHashMap<Box<[u8]>, (Answer, u16)>,
+    key: Vec<u8>,
+}
+
+impl SetCache {
+    const MAX: usize = 4096;
+
+    fn key(key: &mut Vec<u8>, q: usize, cell: &[u8]) {
+        key.clear();
+        key.extend_from_slice(&u32::try_from(q).unwrap_or(u32::MAX).to_le_bytes());
+        key.extend_from_slice(cell);
+    }
+
+    fn get(&mut self, q: usize, cell: &[u8]) -> Option<(Answer, u16)> {
+        Self::key(&mut self.key, q, cell);
+        self.sets.get(self.key.as_slice()).copied()
+    }
+
+    fn keep(&mut self, q: usize, cell: &[u8], value: (Answer, u16)) {
+        if self.sets.len() < Self::MAX {
+            Self::key(&mut self.key, q, cell);
+            self.sets.insert(self.key.as_slice().into(), value);
+        }
+    }
 }
 
 impl CsvScratch {
@@ -1037,8 +1087,16 @@ impl<'r> CsvLayout<'r> {
         let quick: Vec<Quick> = (0..rs.questions.len())
             .map(|q| Quick::new(rs, q, labels))
             .collect();
+        let column_question = columns
+            .iter()
+            .map(|c| match *c {
+                Column::Question(q) => u32::try_from(q).unwrap_or(NOT_A_QUESTION),
+                _ => NOT_A_QUESTION,
+            })
+            .collect();
         CsvLayout {
             cells16: Cells16::new(&quick),
+            column_question,
             quick,
             rs,
             labels,
@@ -1461,6 +1519,7 @@ impl CsvLayout<'_> {
             fields,
             warnings,
             codes,
+            sets,
         } = scratch;
         if flags.len() != self.flag_questions.len() {
             flags.clear();
@@ -1504,102 +1563,142 @@ impl CsvLayout<'_> {
         }
         codes.resize(self.rs.questions.len(), crate::engine::MISSING_CODE);
         let all = record.bytes;
-        for (&(start, end), col) in record.bounds.iter().zip(&self.columns) {
-            let len = end.saturating_sub(start);
-            let cell = || all.get(start..end).unwrap_or_default();
-            match *col {
-                Column::Question(q) => {
-                    let key = key_at(all, start, len);
-                    // The usual cell: one of the short cells worked out for the question. (The
-                    // question and its table are read only off this path: this one runs for
-                    // most cells of every record.)
-                    if let Some(slot) = key.and_then(|k| self.cells16.get(q, k)) {
-                        if let (Some(a), Some(c)) = (rec.answers.get_mut(q), codes.get_mut(q)) {
-                            *a = slot.answer;
-                            *c = slot.code;
-                        }
-                        if slot.entry & HAS_MESSAGE != 0 {
-                            self.reuse_message(q, slot.entry & !HAS_MESSAGE, warnings, rec);
-                        }
-                        continue;
-                    }
-                    let (Some(question), Some(quick)) =
-                        (self.rs.questions.get(q), self.quick.get(q))
-                    else {
-                        continue;
-                    };
-                    let cell = cell();
-                    // Each arm stores its answer itself: an answer merged from several arms
-                    // goes through the stack in overlapping pieces, and reading it back
-                    // stalls the processor (seen in `perf annotate`).
-                    // (A short cell was looked up above: only a long one is looked up here.)
-                    let long = if key.is_some() {
-                        None
-                    } else {
-                        quick.get_keyed(None, cell)
-                    };
-                    match long {
-                        Some(e) => {
-                            if let (Some(slot), Some(code)) =
-                                (rec.answers.get_mut(q), codes.get_mut(q))
-                            {
-                                *slot = e.answer;
-                                *code = e.code;
-                            }
-                            if let Some(message) = &e.message {
-                                reuse_warning(warnings, rec, &question.id, message);
-                            }
-                        }
-                        None => {
-                            let answer = match quick
-                                .option_set(all, start, len)
-                                .map_or_else(|| parse_answer(question, cell), Ok)
-                            {
-                                Ok(a) => a,
-                                Err(why) => self.not_accepted(q, question, why, cell, rec),
-                            };
-                            if let (Some(slot), Some(code)) =
-                                (rec.answers.get_mut(q), codes.get_mut(q))
-                            {
-                                *slot = answer;
-                                *code = crate::engine::answer_code(question, answer);
-                            }
-                        }
-                    }
-                }
-                Column::CaseId => {
-                    let id = text_of(cell(), "case_id", &mut rec.warnings);
-                    rec.case_id.push_str(self.case_id_text(&id));
-                }
-                Column::OptionFlag { slot, which } => {
-                    Self::read_flag(flags, slot, which, cell());
-                }
-                Column::Consent => {
-                    let text = String::from_utf8_lossy(cell());
-                    let refused = super::value::yes_no_word(&text) == Some(false)
-                        || self.labels.is_some_and(|l| l.is_no(&text));
-                    if refused {
-                        rec.warnings.push(RecordWarning {
-                            column: CONSENT_COLUMN.to_owned(),
-                            message: "the person did not agree to answer the questions; the form holds no answers".into(),
-                        });
-                    }
-                }
-                Column::Field(f) => {
-                    let name = self.field_names.get(f).map_or("", String::as_str);
-                    let value = text_of(cell(), name, &mut rec.warnings);
-                    let (mut n, mut v) = fields.pop().unwrap_or_default();
-                    n.clear();
-                    n.push_str(name);
-                    v.clear();
-                    v.push_str(&value);
-                    rec.fields.push((n, v));
-                }
-                Column::Ignored => {}
+        let cells = record.bounds.iter().zip(&self.column_question);
+        for (c, (&(start, end), &q)) in cells.enumerate() {
+            // The usual cell: a short cell of a question, one of those worked out for it. This
+            // path runs for most cells of every record; the others are read by `other_cell`.
+            let slot = (q != NOT_A_QUESTION)
+                .then(|| key_at(all, start, end.saturating_sub(start)))
+                .flatten()
+                .and_then(|k| self.cells16.get(q as usize, k));
+            let Some(slot) = slot else {
+                let mut to = CellInto {
+                    sets,
+                    flags,
+                    fields,
+                    warnings,
+                    codes,
+                    rec,
+                };
+                self.other_cell(c, all, (start, end), &mut to);
+                continue;
+            };
+            let q = q as usize;
+            if let (Some(a), Some(c)) = (rec.answers.get_mut(q), codes.get_mut(q)) {
+                *a = slot.answer;
+                *c = slot.code;
+            }
+            if slot.entry & HAS_MESSAGE != 0 {
+                self.reuse_message(q, slot.entry & !HAS_MESSAGE, warnings, rec);
             }
         }
         if !self.flag_questions.is_empty() {
             self.finish_flags(flags, rec, codes);
+        }
+    }
+
+    /// Reads cell `c` (`all[start..end]`) of a record when it is not a short cell of a question
+    /// found in [`CsvLayout::cells16`]: a long or unusual answer, the case id, a field passed
+    /// through, a flag or consent column. Out of line, so that the usual path keeps its values
+    /// in registers.
+    #[inline(never)]
+    fn other_cell(
+        &self,
+        c: usize,
+        all: &[u8],
+        (start, end): (usize, usize),
+        to: &mut CellInto<'_>,
+    ) {
+        let CellInto {
+            sets,
+            flags,
+            fields,
+            warnings,
+            codes,
+            rec,
+        } = to;
+        let len = end.saturating_sub(start);
+        let cell = all.get(start..end).unwrap_or_default();
+        match self.columns.get(c) {
+            Some(&Column::Question(q)) => {
+                let (Some(question), Some(quick)) = (self.rs.questions.get(q), self.quick.get(q))
+                else {
+                    return;
+                };
+                // Each arm stores its answer itself: an answer merged from several arms
+                // goes through the stack in overlapping pieces, and reading it back
+                // stalls the processor (seen in `perf annotate`).
+                // A set read before.
+                if let Some((answer, code)) = sets.get(q, cell) {
+                    if let (Some(slot), Some(c)) = (rec.answers.get_mut(q), codes.get_mut(q)) {
+                        *slot = answer;
+                        *c = code;
+                    }
+                    return;
+                }
+                // (A short cell was looked up already: only a long one is looked up here.)
+                let long = if key_at(all, start, len).is_some() {
+                    None
+                } else {
+                    quick.get_keyed(None, cell)
+                };
+                match long {
+                    Some(e) => {
+                        if let (Some(slot), Some(code)) = (rec.answers.get_mut(q), codes.get_mut(q))
+                        {
+                            *slot = e.answer;
+                            *code = e.code;
+                        }
+                        if let Some(message) = &e.message {
+                            reuse_warning(warnings, rec, &question.id, message);
+                        }
+                    }
+                    None => {
+                        let set = quick.option_set(all, start, len);
+                        let answer = match set.map_or_else(|| parse_answer(question, cell), Ok) {
+                            Ok(a) => a,
+                            Err(why) => self.not_accepted(q, question, why, cell, rec),
+                        };
+                        let code = crate::engine::answer_code(question, answer);
+                        if set.is_some() {
+                            sets.keep(q, cell, (answer, code));
+                        }
+                        if let (Some(slot), Some(c)) = (rec.answers.get_mut(q), codes.get_mut(q)) {
+                            *slot = answer;
+                            *c = code;
+                        }
+                    }
+                }
+            }
+            Some(Column::CaseId) => {
+                let id = text_of(cell, "case_id", &mut rec.warnings);
+                rec.case_id.push_str(self.case_id_text(&id));
+            }
+            Some(&Column::OptionFlag { slot, which }) => {
+                Self::read_flag(flags, slot, which, cell);
+            }
+            Some(Column::Consent) => {
+                let text = String::from_utf8_lossy(cell);
+                let refused = super::value::yes_no_word(&text) == Some(false)
+                    || self.labels.is_some_and(|l| l.is_no(&text));
+                if refused {
+                    rec.warnings.push(RecordWarning {
+                        column: CONSENT_COLUMN.to_owned(),
+                        message: "the person did not agree to answer the questions; the form holds no answers".into(),
+                    });
+                }
+            }
+            Some(&Column::Field(f)) => {
+                let name = self.field_names.get(f).map_or("", String::as_str);
+                let value = text_of(cell, name, &mut rec.warnings);
+                let (mut n, mut v) = fields.pop().unwrap_or_default();
+                n.clear();
+                n.push_str(name);
+                v.clear();
+                v.push_str(&value);
+                rec.fields.push((n, v));
+            }
+            Some(Column::Ignored) | None => {}
         }
     }
 }
@@ -1888,6 +1987,7 @@ mod tests {
         excel_sep_line, key_at, list_columns, parse_answer, short_key, sniff_delimiter, Cells16,
         Quick, HAS_MESSAGE,
     };
+    use crate::answer::Answer;
     use crate::i18n::Localizer;
     use crate::input::Labels;
     use crate::ruleset::{load, Folder, LoadOptions, QuestionKind};
@@ -2050,6 +2150,61 @@ mod tests {
             // And near the end of the record, where fewer than 16 bytes follow.
             assert_eq!(key_at(cell.as_bytes(), 0, cell.len()), at, "{cell:?}");
         }
+    }
+
+    /// A set of options read again is taken from the thread's cache of sets, with the answer
+    /// and code it had the first time; cells that only look like sets are not kept.
+    #[test]
+    fn option_sets_read_again_give_the_same_answers() {
+        let rs = shipped("kz-handbook");
+        let (q, sectors) = rs
+            .questions
+            .iter()
+            .enumerate()
+            .find(|(_, q)| q.kind == QuestionKind::MultiChoice && q.options.len() > 2)
+            .expect("a multi_choice question");
+        let [a, b, c] = [0, 1, 2].map(|i| sectors.options.get(i).expect("option").as_str());
+        let cells = [
+            format!("{a} {b}"),
+            format!("{b} {a} {c}"),
+            format!("{a} nonsense_option"),
+            format!("{a}  {b}"),
+            format!("{a} {b}"),
+            format!("{b} {a} {c}"),
+            format!("{a} nonsense_option"),
+        ];
+        let mut text = format!("case_id,{}\n", sectors.id);
+        for (i, cell) in cells.iter().enumerate() {
+            text.push_str(&format!("R{i},{cell}\n"));
+        }
+        let (mut records, _) = crate::input::open(
+            crate::input::Format::Csv,
+            "t.csv",
+            Box::new(text.as_bytes()),
+            &rs,
+            None,
+        )
+        .expect("reads");
+        let mut rec = crate::input::Record::default();
+        let mut n = 0;
+        for cell in &cells {
+            assert!(records.next_into(&mut rec));
+            let want = parse_answer(sectors, cell.as_bytes());
+            match want {
+                Ok(a) => {
+                    assert_eq!(rec.answers.get(q), Some(&a), "{cell:?}");
+                    assert!(rec.warnings.is_empty(), "{cell:?}");
+                }
+                // An invalid cell is "don't know", with a warning every time it is read.
+                Err(_) => {
+                    assert_eq!(rec.answers.get(q), Some(&Answer::DontKnow), "{cell:?}");
+                    assert_eq!(rec.warnings.len(), 1, "{cell:?}");
+                }
+            }
+            n += 1;
+        }
+        assert_eq!(n, cells.len());
+        assert!(!records.next_into(&mut rec));
     }
 
     #[test]
