@@ -170,7 +170,7 @@ impl Cond {
             Cond::And(cs) => {
                 let mut acc = Tri::True;
                 for c in cs.iter() {
-                    acc = acc.and(c.eval(env));
+                    acc = acc.and(c.eval_part(env));
                     if acc == Tri::False {
                         break;
                     }
@@ -180,7 +180,7 @@ impl Cond {
             Cond::Or(cs) => {
                 let mut acc = Tri::False;
                 for c in cs.iter() {
-                    acc = acc.or(c.eval(env));
+                    acc = acc.or(c.eval_part(env));
                     if acc == Tri::True {
                         break;
                     }
@@ -188,6 +188,26 @@ impl Cond {
                 acc
             }
             Cond::Cmp(op, a, b) => compare(*op, a.eval(env), b.eval(env)),
+        }
+    }
+
+    /// [`Cond::eval`] of a part of `and` / `or`: an indicator, a dimension or the age
+    /// scenario (most parts of the rule sets' outcomes) read here, without a call.
+    #[inline]
+    fn eval_part(&self, env: &Env<'_>) -> Tri {
+        match self {
+            Cond::Indicator(i) => env
+                .indicators
+                .get(*i as usize)
+                .copied()
+                .unwrap_or(Tri::Unknown),
+            Cond::Dimension(d) => env
+                .dimensions
+                .get(*d as usize)
+                .copied()
+                .unwrap_or(Tri::Unknown),
+            Cond::Child => env.child,
+            c => c.eval(env),
         }
     }
 
