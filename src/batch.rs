@@ -425,24 +425,26 @@ impl Worker {
             errors,
             totals,
         } = chunk;
-        job.layout.read_block(block, scratch, rec, |record, codes| {
-            let s = scored(job.engine, record, Some(codes), eval, job.name);
-            totals.add(&s);
-            match fast_json::write_head(job.fragments, kept, job.file, &s, out) {
-                Some(e) => {
-                    // Threads are used only when every evaluation has a summary key.
-                    if let Some((at, key)) = fast_json::write_end(job.fragments, rs, e, &known, out)
-                    {
-                        holes.push((at, Hole::Summary(key)));
+        job.layout
+            .read_block(block, scratch, rec, |record, codes, json| {
+                let s = scored(job.engine, record, Some(codes), eval, job.name);
+                totals.add(&s);
+                match fast_json::write_head(job.fragments, kept, job.file, &s, json, out) {
+                    Some(e) => {
+                        // Threads are used only when every evaluation has a summary key.
+                        if let Some((at, key)) =
+                            fast_json::write_end(job.fragments, rs, e, &known, out)
+                        {
+                            holes.push((at, Hole::Summary(key)));
+                        }
+                    }
+                    None => {
+                        holes.push((out.len(), Hole::Error(errors.len())));
+                        errors.push(record.clone());
                     }
                 }
-                None => {
-                    holes.push((out.len(), Hole::Error(errors.len())));
-                    errors.push(record.clone());
-                }
-            }
-            out.push(b'\n');
-        });
+                out.push(b'\n');
+            });
     }
 }
 

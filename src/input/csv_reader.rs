@@ -237,6 +237,35 @@ pub(crate) struct CsvLayout<'r> {
     quick: Vec<Quick>,
     /// The short cells of every [`Quick`], laid out for reading records: see [`Cells16`].
     cells16: Cells16,
+    /// The warnings of the invalid values in the [`Quick`]s, each as the JSON object the JSON
+    /// Lines output writes for it (see [`WarningsJson`]).
+    warnings_json: Vec<Box<[u8]>>,
+}
+
+/// No [`QuickEntry::json`].
+const NO_JSON: u32 = u32::MAX;
+
+/// The warnings of a record read by [`CsvLayout::read_block`] that were written before, as
+/// JSON: `(k, j)` for its `k`-th warning, whose JSON object is `json[j]`, in order of `k`.
+/// (An invalid value seen in every record would otherwise be checked for characters to escape
+/// in every record.)
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WarningsJson<'a> {
+    pub(crate) at: &'a [(u32, u32)],
+    pub(crate) json: &'a [Box<[u8]>],
+}
+
+impl WarningsJson<'_> {
+    /// The JSON object of warning `k`, when it has one; `next` is where to look in `at` (the
+    /// warnings are asked for in order).
+    pub(crate) fn get(&self, k: usize, next: &mut usize) -> Option<&[u8]> {
+        let &(at, j) = self.at.get(*next)?;
+        if at as usize != k {
+            return None;
+        }
+        *next += 1;
+        self.json.get(j as usize).map(|j| &**j)
+    }
 }
 
 /// The short keys of every question's [`Quick`] in one table, each slot holding its answer and
@@ -434,6 +463,8 @@ struct QuickEntry {
     code: u16,
     /// For an invalid value, the warning [`invalid_message`] writes for it.
     message: Option<Box<str>>,
+    /// With a message: the warning as JSON in [`CsvLayout::warnings_json`].
+    json: u32,
 }
 
 /// Most warnings kept for their strings between records.
@@ -589,6 +620,7 @@ impl Quick {
             answer,
             code: crate::engine::answer_code(q, answer),
             message,
+            json: NO_JSON,
         });
         (self.entries.len() - 1) as u32
     }
@@ -648,8 +680,15 @@ fn key_at(all: &[u8], at: usize, len: usize) -> Option<ShortKey> {
 
 /// Adds to `rec` the warning an invalid value's entry holds (what `CsvLayout::not_accepted`
 /// writes, without formatting it again), in the strings of one of `kept`.
-fn reuse_warning(kept: &mut Vec<RecordWarning>, rec: &mut Record, column: &str, message: &str) {
-    let mut w = kept.pop().unwrap_or_default();
+fn reuse_warning(kept: &mut KeptWarnings, rec: &mut Record, column: &str, e: &QuickEntry) {
+    let Some(message) = e.message.as_deref() else {
+        return;
+    };
+    if e.json != NO_JSON {
+        let k = u32::try_from(rec.warnings.len()).unwrap_or(u32::MAX);
+        kept.at.push((k, e.json));
+    }
+    let mut w = kept.strings.pop().unwrap_or_default();
     w.column.clear();
     w.column.push_str(column);
     w.message.clear();
@@ -662,7 +701,7 @@ struct CellInto<'a> {
     sets: &'a mut SetCache,
     flags: &'a mut Vec<FlagState>,
     fields: &'a mut Vec<(String, String)>,
-    warnings: &'a mut Vec<RecordWarning>,
+    warnings: &'a mut KeptWarnings,
     codes: &'a mut Vec<u16>,
     rec: &'a mut Record,
 }
@@ -673,11 +712,18 @@ pub(crate) struct CsvScratch {
     flags: Vec<FlagState>,
     /// Strings of pass-through fields, reused.
     fields: Vec<(String, String)>,
-    /// Warnings of the last record, their strings reused.
-    warnings: Vec<RecordWarning>,
+    warnings: KeptWarnings,
     /// The code of each answer of the last record read (see [`CsvScratch::codes`]).
     codes: Vec<u16>,
     sets: SetCache,
+}
+
+/// Warnings of the last record, their strings reused, and which were written before as JSON
+/// ([`WarningsJson::at`]).
+#[derive(Debug, Clone, Default)]
+struct KeptWarnings {
+    strings: Vec<RecordWarning>,
+    at: Vec<(u32, u32)>,
 }
 
 /// Option sets this thread has read (multi_choice cells of several options, longer than the
@@ -714,6 +760,14 @@ impl SetCache {
 }
 
 impl CsvScratch {
+    /// The warnings of the record [`CsvLayout::interpret`] read last that are in `json`.
+    fn warnings_json<'a>(&'a self, json: &'a [Box<[u8]>]) -> WarningsJson<'a> {
+        WarningsJson {
+            at: &self.warnings.at,
+            json,
+        }
+    }
+
     /// The codes of the answers of the record [`CsvLayout::interpret`] read last, for
     /// `Engine::evaluate_coded`; empty after a record with an error.
     pub(crate) fn codes(&self) -> &[u16] {
@@ -1084,9 +1138,25 @@ impl<'r> CsvLayout<'r> {
                 ),
             });
         }
-        let quick: Vec<Quick> = (0..rs.questions.len())
+        let mut quick: Vec<Quick> = (0..rs.questions.len())
             .map(|q| Quick::new(rs, q, labels))
             .collect();
+        let mut warnings_json = Vec::new();
+        for (q, table) in rs.questions.iter().zip(&mut quick) {
+            for e in &mut table.entries {
+                let Some(message) = &e.message else {
+                    continue;
+                };
+                // What `fast_json` writes for a warning, by the same escaping.
+                let mut json = b"{\"column\":".to_vec();
+                let _ = serde_json::to_writer(&mut json, &q.id);
+                json.extend_from_slice(b",\"message\":");
+                let _ = serde_json::to_writer(&mut json, message);
+                json.push(b'}');
+                e.json = u32::try_from(warnings_json.len()).unwrap_or(NO_JSON);
+                warnings_json.push(json.into_boxed_slice());
+            }
+        }
         let column_question = columns
             .iter()
             .map(|c| match *c {
@@ -1096,6 +1166,7 @@ impl<'r> CsvLayout<'r> {
             .collect();
         CsvLayout {
             cells16: Cells16::new(&quick),
+            warnings_json,
             column_question,
             quick,
             rs,
@@ -1459,13 +1530,12 @@ impl CsvLayout<'_> {
 
     /// Adds to `rec` the warning that entry `e` of question `q`'s [`Quick`] holds (an invalid
     /// value's), with [`reuse_warning`].
-    fn reuse_message(&self, q: usize, e: u32, kept: &mut Vec<RecordWarning>, rec: &mut Record) {
+    fn reuse_message(&self, q: usize, e: u32, kept: &mut KeptWarnings, rec: &mut Record) {
         let (Some(question), Some(quick)) = (self.rs.questions.get(q), self.quick.get(q)) else {
             return;
         };
-        let e = quick.entries.get(e as usize);
-        if let Some(message) = e.and_then(|e| e.message.as_deref()) {
-            reuse_warning(kept, rec, &question.id, message);
+        if let Some(e) = quick.entries.get(e as usize) {
+            reuse_warning(kept, rec, &question.id, e);
         }
     }
 
@@ -1495,9 +1565,10 @@ impl CsvLayout<'_> {
     fn start(&self, number: u64, line: u64, scratch: &mut CsvScratch, rec: &mut Record) {
         // The strings of the last record's fields are filled again below.
         scratch.fields.append(&mut rec.fields);
-        scratch.warnings.append(&mut rec.warnings);
+        scratch.warnings.strings.append(&mut rec.warnings);
         // Warnings made elsewhere come back here too: keep a few.
-        scratch.warnings.truncate(WARNINGS_KEPT);
+        scratch.warnings.strings.truncate(WARNINGS_KEPT);
+        scratch.warnings.at.clear();
         scratch.codes.clear();
         rec.reset(self.rs.questions.len());
         rec.number = number;
@@ -1649,9 +1720,7 @@ impl CsvLayout<'_> {
                             *slot = e.answer;
                             *code = e.code;
                         }
-                        if let Some(message) = &e.message {
-                            reuse_warning(warnings, rec, &question.id, message);
-                        }
+                        reuse_warning(warnings, rec, &question.id, e);
                     }
                     None => {
                         let set = quick.option_set(all, start, len);
@@ -1916,7 +1985,7 @@ impl CsvLayout<'_> {
         block: &Block,
         scratch: &mut BlockScratch,
         rec: &mut Record,
-        mut each: impl FnMut(&Record, &[u16]),
+        mut each: impl FnMut(&Record, &[u16], WarningsJson<'_>),
     ) {
         let BlockScratch { cells, bounds, raw } = scratch;
         let bytes = block.bytes.as_slice();
@@ -1943,7 +2012,7 @@ impl CsvLayout<'_> {
                     bounds,
                 };
                 self.interpret_cells(record, (number, line, inner), cells, rec);
-                each(rec, cells.codes());
+                each(rec, cells.codes(), cells.warnings_json(&self.warnings_json));
             }
         } else {
             let mut at = 0;
@@ -1964,7 +2033,7 @@ impl CsvLayout<'_> {
                     bounds: bounds.get(..n).unwrap_or_default(),
                 };
                 self.interpret_cells(record, (number, line, 0), cells, rec);
-                each(rec, cells.codes());
+                each(rec, cells.codes(), cells.warnings_json(&self.warnings_json));
                 at = end;
             }
         }
@@ -1976,7 +2045,7 @@ impl CsvLayout<'_> {
         if let Some(e) = &block.error {
             self.start(number + 1, block.first_line + newlines(bytes), cells, rec);
             rec.error = Some(e.clone());
-            each(rec, cells.codes());
+            each(rec, cells.codes(), cells.warnings_json(&self.warnings_json));
         }
     }
 }
@@ -2274,7 +2343,7 @@ mod tests {
                 error: None,
             };
             let mut got = Vec::new();
-            layout.read_block(&block, &mut scratch, &mut rec, |r, _| {
+            layout.read_block(&block, &mut scratch, &mut rec, |r, _, _| {
                 got.push((r.number, r.line));
             });
             let from = usize::try_from(before.records).expect("small");

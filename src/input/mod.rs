@@ -12,7 +12,7 @@ pub mod xlsx;
 use std::io::BufRead;
 
 pub use csv_reader::{sniff_delimiter, CsvReader};
-pub(crate) use csv_reader::{Block, BlockScratch, CsvBlocks, CsvLayout};
+pub(crate) use csv_reader::{Block, BlockScratch, CsvBlocks, CsvLayout, WarningsJson};
 pub use encoding::{decode, Decoded, Encoding, EncodingChoice};
 pub use jsonl_reader::JsonlReader;
 pub use labels::Labels;

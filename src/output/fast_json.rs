@@ -21,6 +21,7 @@ use super::{ReportContext, Scored, Texts, TOOL_VERSION};
 use crate::answer::Answer;
 use crate::condition::Tri;
 use crate::engine::Evaluation;
+use crate::input::WarningsJson;
 use crate::level::Level;
 
 /// Byte ranges into [`Fragments::pool`].
@@ -623,6 +624,7 @@ pub(crate) fn write_head<'e>(
     kept: &mut Kept,
     file: &[u8],
     s: &Scored<'e>,
+    json: WarningsJson<'_>,
     out: &mut Vec<u8>,
 ) -> Option<&'e Evaluation> {
     let e = s.eval?;
@@ -681,9 +683,14 @@ pub(crate) fn write_head<'e>(
     out.extend_from_slice(b",\"deciding_unknown\":");
     list(out, f, &f.question, e.deciding_unknown.iter().copied());
     out.extend_from_slice(b",\"warnings\":[");
+    let mut next = 0;
     for (k, w) in r.warnings.iter().enumerate() {
         if k > 0 {
             out.push(b',');
+        }
+        if let Some(written) = json.get(k, &mut next) {
+            out.extend_from_slice(written);
+            continue;
         }
         out.extend_from_slice(b"{\"column\":");
         string(out, &w.column);
@@ -905,7 +912,7 @@ pub(crate) fn write_record(
     s: &Scored<'_>,
     out: &mut Vec<u8>,
 ) -> Option<()> {
-    let e = write_head(f, kept, file, s, out)?;
+    let e = write_head(f, kept, file, s, WarningsJson::default(), out)?;
     write_middle(f, e, out);
     match summary_key(ctx.rs, e) {
         Some(key) => summaries.write(ctx.texts, &key, out),
@@ -1061,8 +1068,15 @@ mod tests {
                     file: "a.csv",
                 };
                 let mut fast = Vec::new();
-                let e = write_head(&fragments, &mut kept, &file_json(s.file), &s, &mut fast)
-                    .expect("ok record");
+                let e = write_head(
+                    &fragments,
+                    &mut kept,
+                    &file_json(s.file),
+                    &s,
+                    WarningsJson::default(),
+                    &mut fast,
+                )
+                .expect("ok record");
                 if let Some((at, key)) = write_end(&fragments, &rs, e, &known, &mut fast) {
                     let mut line = Vec::new();
                     summaries.write(&texts, &key, &mut line);
