@@ -471,7 +471,7 @@ fn copy_states<T: FromIterator<AtomicU8>>(states: &[AtomicU8]) -> T {
 }
 
 /// The slot of a strength in [`Counts`].
-fn strength_slot(s: Strength) -> usize {
+pub(crate) fn strength_slot(s: Strength) -> usize {
     match s {
         Strength::Strong => 0,
         Strength::Medium => 1,

@@ -79,7 +79,14 @@ pub(crate) struct Fragments {
     /// Per indicator, how its entry in `"fired"` is numbered by the codes of its evidence
     /// questions ([`Fragments::entry_index`]), when it can be.
     entry_index: Vec<Option<EntryIndex>>,
+    /// Per dimension, how many strong, medium and weak indicators it has: its objects in
+    /// `"dimensions"` are numbered by their counts ([`Fragments::dimension_index`]).
+    dimension_sizes: Vec<[u32; 3]>,
 }
+
+/// Most objects of one dimension numbered by [`Fragments::dimension_index`] (a thread's table
+/// of them takes 8 bytes each); beyond, they are kept by [`dimension_key`].
+const MAX_DIMENSION_OBJECTS: usize = 1 << 14;
 
 /// Numbers the combinations of the codes of an indicator's evidence questions, so that its
 /// whole entry in `"fired"` can be kept and copied in one piece ([`Kept::entries`]).
@@ -244,6 +251,19 @@ impl Fragments {
             action,
             evidence_by_code: Vec::new(),
             entry_index: Vec::new(),
+            dimension_sizes: rs
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let mut n = [0u32; 3];
+                    for i in d.indicators.iter().filter_map(|&i| rs.indicators.get(i)) {
+                        if let Some(c) = n.get_mut(crate::engine::strength_slot(i.strength)) {
+                            *c += 1;
+                        }
+                    }
+                    n
+                })
+                .collect(),
         };
         fragments.evidence_by_code = rs
             .questions
@@ -291,6 +311,30 @@ impl Fragments {
             index += code * stride;
         }
         Some((index as usize, numbering.size as usize))
+    }
+
+    /// The number of dimension `d`'s object for these results, and how many there are: its
+    /// state and, per strength, its pair of counts (fired, possible), of which there are
+    /// `(n + 1)(n + 2) / 2` for `n` indicators. `None` for counts that cannot be (then the
+    /// object is kept by [`dimension_key`]) or too many objects.
+    #[inline]
+    fn dimension_index(
+        &self,
+        d: usize,
+        dr: &crate::engine::DimensionResult,
+    ) -> Option<(usize, usize)> {
+        let sizes = self.dimension_sizes.get(d)?;
+        let (mut index, mut size) = (dr.present as usize, 3usize);
+        for (&n, &(fired, possible)) in sizes.iter().zip(&dr.counts) {
+            if fired > possible || possible > n {
+                return None;
+            }
+            let pairs = (n as usize + 1) * (n as usize + 2) / 2;
+            let pair = possible as usize * (possible as usize + 1) / 2 + fired as usize;
+            index += size * pair;
+            size *= pairs;
+        }
+        (size <= MAX_DIMENSION_OBJECTS).then_some((index, size))
     }
 
     /// Writes indicator `i`'s entry in `"fired"`: `{"id":…,"evidence":[…]}`.
@@ -523,14 +567,17 @@ pub(crate) struct Kept {
     parts: Parts,
     /// Heads by [`head_key`].
     heads: FxHashMap<u128, Span>,
-    /// Dimension objects by [`dimension_key`].
+    /// Dimension objects by [`dimension_key`], when [`Fragments::dimension_index`] has no
+    /// number for them.
     dimensions: FxHashMap<u64, Span>,
+    /// Dimension objects, per dimension by [`Fragments::dimension_index`].
+    dimension_objects: Entries,
     /// Entries in `"fired"`, per indicator by [`Fragments::entry_index`].
     entries: Entries,
 }
 
-/// Per indicator, its entries kept by their number; an empty span for one not kept. Each
-/// indicator's table is made the first time one of its entries is written.
+/// Per indicator (or dimension), its parts kept by their number; an empty span for one not
+/// kept. Each table is made the first time one of its parts is written.
 #[derive(Debug, Default)]
 struct Entries(Vec<Vec<Span>>);
 
@@ -643,6 +690,7 @@ pub(crate) fn write_head<'e>(
         parts,
         heads,
         dimensions,
+        dimension_objects,
         entries,
     } = kept;
     parts.copy_or_write(heads, key, out, |out| write_results(f, e, out));
@@ -674,9 +722,13 @@ pub(crate) fn write_head<'e>(
         if d > 0 {
             out.push(b',');
         }
-        parts.copy_or_write(dimensions, dimension_key(d, dr), out, |out| {
-            write_dimension(f, d, dr, out);
-        });
+        let write = |out: &mut Vec<u8>| write_dimension(f, d, dr, out);
+        match f.dimension_index(d, dr).zip(dimension_objects.of(d)) {
+            Some(((index, size), table)) => {
+                parts.copy_or_write_at(table, index, size, out, write);
+            }
+            None => parts.copy_or_write(dimensions, dimension_key(d, dr), out, write),
+        }
     }
     out.extend_from_slice(b"],\"deciding_not_asked\":");
     list(out, f, &f.question, e.deciding_not_asked.iter().copied());
@@ -1100,7 +1152,10 @@ mod tests {
                 from_cache > 500 && holes > 0,
                 "{id}: {from_cache} summary lines known, {holes} holes"
             );
-            assert!(!kept.heads.is_empty() && !kept.dimensions.is_empty());
+            assert!(!kept.heads.is_empty());
+            let objects = kept.dimension_objects.0.iter().flatten();
+            let objects = objects.filter(|s| s.1 > 0).count();
+            assert!(objects > 50, "{id}: {objects} dimension objects kept");
             let entries = kept.entries.0.iter().flatten().filter(|s| s.1 > 0).count();
             assert!(entries > 50, "{id}: {entries} entries of \"fired\" kept");
         }
