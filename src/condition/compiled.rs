@@ -155,17 +155,9 @@ impl Cond {
                 _ => Tri::False,
             }),
             Cond::Answered(q) => Tri::from_bool(env.answer(*q).is_value()),
-            Cond::Indicator(i) => env
-                .indicators
-                .get(*i as usize)
-                .copied()
-                .unwrap_or(Tri::Unknown),
-            Cond::Dimension(d) => env
-                .dimensions
-                .get(*d as usize)
-                .copied()
-                .unwrap_or(Tri::Unknown),
-            Cond::Child => env.child,
+            Cond::Indicator(_) | Cond::Dimension(_) | Cond::Child => {
+                self.state_in(env).unwrap_or(Tri::Unknown)
+            }
             Cond::Not(c) => !c.eval(env),
             Cond::And(cs) => {
                 let mut acc = Tri::True;
@@ -195,19 +187,19 @@ impl Cond {
     /// scenario (most parts of the rule sets' outcomes) read here, without a call.
     #[inline]
     fn eval_part(&self, env: &Env<'_>) -> Tri {
+        self.state_in(env).unwrap_or_else(|| self.eval(env))
+    }
+
+    /// The state of an indicator, a dimension or the age scenario, as `env` holds it; `None`
+    /// for any other condition.
+    #[inline]
+    fn state_in(&self, env: &Env<'_>) -> Option<Tri> {
+        let state = |states: &[Tri], i: u32| states.get(i as usize).copied();
         match self {
-            Cond::Indicator(i) => env
-                .indicators
-                .get(*i as usize)
-                .copied()
-                .unwrap_or(Tri::Unknown),
-            Cond::Dimension(d) => env
-                .dimensions
-                .get(*d as usize)
-                .copied()
-                .unwrap_or(Tri::Unknown),
-            Cond::Child => env.child,
-            c => c.eval(env),
+            Cond::Indicator(i) => Some(state(env.indicators, *i).unwrap_or(Tri::Unknown)),
+            Cond::Dimension(d) => Some(state(env.dimensions, *d).unwrap_or(Tri::Unknown)),
+            Cond::Child => Some(env.child),
+            _ => None,
         }
     }
 

@@ -1680,14 +1680,6 @@ impl CsvLayout<'_> {
         (start, end): (usize, usize),
         to: &mut CellInto<'_>,
     ) {
-        let CellInto {
-            sets,
-            flags,
-            fields,
-            warnings,
-            codes,
-            rec,
-        } = to;
         let len = end.saturating_sub(start);
         let cell = all.get(start..end).unwrap_or_default();
         match self.columns.get(c) {
@@ -1696,17 +1688,18 @@ impl CsvLayout<'_> {
                 else {
                     return;
                 };
-                // Each arm stores its answer itself: an answer merged from several arms
-                // goes through the stack in overlapping pieces, and reading it back
-                // stalls the processor (seen in `perf annotate`).
                 // A set read before.
-                if let Some((answer, code)) = sets.get(q, cell) {
-                    if let (Some(slot), Some(c)) = (rec.answers.get_mut(q), codes.get_mut(q)) {
+                if let Some((answer, code)) = to.sets.get(q, cell) {
+                    if let (Some(slot), Some(c)) = (to.rec.answers.get_mut(q), to.codes.get_mut(q))
+                    {
                         *slot = answer;
                         *c = code;
                     }
                     return;
                 }
+                // Each arm stores its answer itself: an answer merged from several arms
+                // goes through the stack in overlapping pieces, and reading it back
+                // stalls the processor (seen in `perf annotate`).
                 // (A short cell was looked up already: only a long one is looked up here.)
                 let long = if key_at(all, start, len).is_some() {
                     None
@@ -1715,24 +1708,27 @@ impl CsvLayout<'_> {
                 };
                 match long {
                     Some(e) => {
-                        if let (Some(slot), Some(code)) = (rec.answers.get_mut(q), codes.get_mut(q))
+                        if let (Some(slot), Some(code)) =
+                            (to.rec.answers.get_mut(q), to.codes.get_mut(q))
                         {
                             *slot = e.answer;
                             *code = e.code;
                         }
-                        reuse_warning(warnings, rec, &question.id, e);
+                        reuse_warning(to.warnings, to.rec, &question.id, e);
                     }
                     None => {
                         let set = quick.option_set(all, start, len);
                         let answer = match set.map_or_else(|| parse_answer(question, cell), Ok) {
                             Ok(a) => a,
-                            Err(why) => self.not_accepted(q, question, why, cell, rec),
+                            Err(why) => self.not_accepted(q, question, why, cell, to.rec),
                         };
                         let code = crate::engine::answer_code(question, answer);
                         if set.is_some() {
-                            sets.keep(q, cell, (answer, code));
+                            to.sets.keep(q, cell, (answer, code));
                         }
-                        if let (Some(slot), Some(c)) = (rec.answers.get_mut(q), codes.get_mut(q)) {
+                        if let (Some(slot), Some(c)) =
+                            (to.rec.answers.get_mut(q), to.codes.get_mut(q))
+                        {
                             *slot = answer;
                             *c = code;
                         }
@@ -1740,18 +1736,18 @@ impl CsvLayout<'_> {
                 }
             }
             Some(Column::CaseId) => {
-                let id = text_of(cell, "case_id", &mut rec.warnings);
-                rec.case_id.push_str(self.case_id_text(&id));
+                let id = text_of(cell, "case_id", &mut to.rec.warnings);
+                to.rec.case_id.push_str(self.case_id_text(&id));
             }
             Some(&Column::OptionFlag { slot, which }) => {
-                Self::read_flag(flags, slot, which, cell);
+                Self::read_flag(to.flags, slot, which, cell);
             }
             Some(Column::Consent) => {
                 let text = String::from_utf8_lossy(cell);
                 let refused = super::value::yes_no_word(&text) == Some(false)
                     || self.labels.is_some_and(|l| l.is_no(&text));
                 if refused {
-                    rec.warnings.push(RecordWarning {
+                    to.rec.warnings.push(RecordWarning {
                         column: CONSENT_COLUMN.to_owned(),
                         message: "the person did not agree to answer the questions; the form holds no answers".into(),
                     });
@@ -1759,13 +1755,13 @@ impl CsvLayout<'_> {
             }
             Some(&Column::Field(f)) => {
                 let name = self.field_names.get(f).map_or("", String::as_str);
-                let value = text_of(cell, name, &mut rec.warnings);
-                let (mut n, mut v) = fields.pop().unwrap_or_default();
+                let value = text_of(cell, name, &mut to.rec.warnings);
+                let (mut n, mut v) = to.fields.pop().unwrap_or_default();
                 n.clear();
                 n.push_str(name);
                 v.clear();
                 v.push_str(&value);
-                rec.fields.push((n, v));
+                to.rec.fields.push((n, v));
             }
             Some(Column::Ignored) | None => {}
         }
