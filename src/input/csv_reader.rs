@@ -729,7 +729,8 @@ struct KeptWarnings {
 /// Option sets this thread has read (multi_choice cells of several options, longer than the
 /// cells of [`Quick`]), with their answers and codes, by question and cell: a set read again
 /// is looked up instead of cut into options and each looked up. Such a cell means the same
-/// wherever it is, so keeping it is sound; at most [`SetCache::MAX`] are kept.
+/// wherever it is (a scratch reads the files of one rule set, whose questions the key numbers),
+/// so keeping it is sound; at most [`SetCache::MAX`] are kept.
 #[derive(Debug, Clone, Default)]
 struct SetCache {
     /// Keyed by the question (four bytes) and the cell.
