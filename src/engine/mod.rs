@@ -256,16 +256,35 @@ fn pairs(n: u32) -> usize {
 
 impl PresentTable {
     fn index(&self, counts: &Counts) -> Option<usize> {
-        let mut index = 0;
-        for (k, &n) in self.n.iter().enumerate() {
-            let (lo, hi) = *counts.get(k)?;
-            if lo > hi || hi > n {
-                return None;
-            }
-            index = index * pairs(n) + (hi as usize * (hi as usize + 1) / 2 + lo as usize);
-        }
-        Some(index)
+        counts_number(self.n, counts).map(|(index, _)| index)
     }
+}
+
+/// How many strong, medium and weak indicators dimension `d` has (the `n` of
+/// [`counts_number`]).
+pub(crate) fn strength_sizes(rs: &RuleSet, d: &crate::ruleset::Dimension) -> [u32; 3] {
+    let mut n = [0u32; 3];
+    for ind in d.indicators.iter().filter_map(|&i| rs.indicators.get(i)) {
+        if let Some(c) = n.get_mut(strength_slot(ind.strength)) {
+            *c += 1;
+        }
+    }
+    n
+}
+
+/// The number of a dimension's counts of fired and possible strong, medium and weak indicators,
+/// of which it has `n`, and how many such numbers there are: `None` for counts that cannot be.
+/// (Dimension states are kept by it, and the JSON Lines writer keeps dimension objects by it.)
+pub(crate) fn counts_number(n: [u32; 3], counts: &Counts) -> Option<(usize, usize)> {
+    let (mut index, mut size) = (0, 1);
+    for (&n, &(lo, hi)) in n.iter().zip(counts) {
+        if lo > hi || hi > n {
+            return None;
+        }
+        index = index * pairs(n) + (hi as usize * (hi as usize + 1) / 2 + lo as usize);
+        size *= pairs(n);
+    }
+    Some((index, size))
 }
 
 impl Tables {
@@ -280,14 +299,7 @@ impl Tables {
                 d.present_if.cond.visit_leaves(&mut |l| {
                     counts_only &= l == Leaf::Count;
                 });
-                let mut n = [0u32; 3];
-                for &i in &d.indicators {
-                    if let Some(ind) = rs.indicators.get(i) {
-                        if let Some(c) = n.get_mut(strength_slot(ind.strength)) {
-                            *c += 1;
-                        }
-                    }
-                }
+                let n = strength_sizes(rs, d);
                 let size = n.iter().map(|&k| pairs(k)).product::<usize>();
                 if !counts_only || size > MAX_TABLE {
                     return None;
@@ -471,7 +483,7 @@ fn copy_states<T: FromIterator<AtomicU8>>(states: &[AtomicU8]) -> T {
 }
 
 /// The slot of a strength in [`Counts`].
-pub(crate) fn strength_slot(s: Strength) -> usize {
+fn strength_slot(s: Strength) -> usize {
     match s {
         Strength::Strong => 0,
         Strength::Medium => 1,

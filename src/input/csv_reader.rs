@@ -1148,12 +1148,8 @@ impl<'r> CsvLayout<'r> {
                 let Some(message) = &e.message else {
                     continue;
                 };
-                // What `fast_json` writes for a warning, by the same escaping.
-                let mut json = b"{\"column\":".to_vec();
-                let _ = serde_json::to_writer(&mut json, &q.id);
-                json.extend_from_slice(b",\"message\":");
-                let _ = serde_json::to_writer(&mut json, message);
-                json.push(b'}');
+                let mut json = Vec::new();
+                crate::output::fast_json::warning(&mut json, &q.id, message);
                 e.json = u32::try_from(warnings_json.len()).unwrap_or(NO_JSON);
                 warnings_json.push(json.into_boxed_slice());
             }

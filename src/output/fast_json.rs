@@ -254,15 +254,7 @@ impl Fragments {
             dimension_sizes: rs
                 .dimensions
                 .iter()
-                .map(|d| {
-                    let mut n = [0u32; 3];
-                    for i in d.indicators.iter().filter_map(|&i| rs.indicators.get(i)) {
-                        if let Some(c) = n.get_mut(crate::engine::strength_slot(i.strength)) {
-                            *c += 1;
-                        }
-                    }
-                    n
-                })
+                .map(|d| crate::engine::strength_sizes(rs, d))
                 .collect(),
         };
         fragments.evidence_by_code = rs
@@ -314,26 +306,18 @@ impl Fragments {
     }
 
     /// The number of dimension `d`'s object for these results, and how many there are: its
-    /// state and, per strength, its pair of counts (fired, possible), of which there are
-    /// `(n + 1)(n + 2) / 2` for `n` indicators. `None` for counts that cannot be (then the
-    /// object is kept by [`dimension_key`]) or too many objects.
+    /// state and its counts, numbered as the engine numbers them
+    /// ([`crate::engine::counts_number`]). `None` for counts that cannot be (then the object
+    /// is kept by [`dimension_key`]) or too many objects.
     #[inline]
     fn dimension_index(
         &self,
         d: usize,
         dr: &crate::engine::DimensionResult,
     ) -> Option<(usize, usize)> {
-        let sizes = self.dimension_sizes.get(d)?;
-        let (mut index, mut size) = (dr.present as usize, 3usize);
-        for (&n, &(fired, possible)) in sizes.iter().zip(&dr.counts) {
-            if fired > possible || possible > n {
-                return None;
-            }
-            let pairs = (n as usize + 1) * (n as usize + 2) / 2;
-            let pair = possible as usize * (possible as usize + 1) / 2 + fired as usize;
-            index += size * pair;
-            size *= pairs;
-        }
+        let n = *self.dimension_sizes.get(d)?;
+        let (index, size) = crate::engine::counts_number(n, &dr.counts)?;
+        let (index, size) = (index * 3 + dr.present as usize, size * 3);
         (size <= MAX_DIMENSION_OBJECTS).then_some((index, size))
     }
 
@@ -496,6 +480,15 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
         out.extend_from_slice(s.as_bytes());
         out.push(b'"');
     }
+}
+
+/// A record's warning as a JSON object: `{"column":…,"message":…}`.
+pub(crate) fn warning(out: &mut Vec<u8>, column: &str, message: &str) {
+    out.extend_from_slice(b"{\"column\":");
+    string(out, column);
+    out.extend_from_slice(b",\"message\":");
+    string(out, message);
+    out.push(b'}');
 }
 
 fn uint(out: &mut Vec<u8>, n: u64) {
@@ -744,11 +737,7 @@ pub(crate) fn write_head<'e>(
             out.extend_from_slice(written);
             continue;
         }
-        out.extend_from_slice(b"{\"column\":");
-        string(out, &w.column);
-        out.extend_from_slice(b",\"message\":");
-        string(out, &w.message);
-        out.push(b'}');
+        warning(out, &w.column, &w.message);
     }
     out.extend_from_slice(b"],\"fields\":{");
     for (k, (name, value)) in r.fields.iter().enumerate() {
